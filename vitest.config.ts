@@ -1,0 +1,11 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+    reporters: ["default", "./test/harness/summary-reporter.ts"],
+    testTimeout: 20_000,
+    hookTimeout: 20_000,
+    pool: "threads",
+  },
+});
