@@ -1,0 +1,6 @@
+import type { CommandDefinition } from "../context.js";
+import { portsCommand } from "./ports.js";
+import { versionCommand } from "./version.js";
+
+/** Every `tws` command, in the order `tws --help` lists them. Add a command here (see docs/cli.md). */
+export const COMMANDS: readonly CommandDefinition[] = [versionCommand, portsCommand];

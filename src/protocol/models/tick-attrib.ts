@@ -1,0 +1,9 @@
+/** Attributes of a TICK_PRICE, unpacked from its `attrMask`. */
+export interface TickAttrib {
+  /** Bit 0: the quote can be executed automatically. */
+  canAutoExecute: boolean;
+  /** Bit 1 (MIN_SERVER_VER_PAST_LIMIT): the bid is below the day's low or the ask above the day's high. */
+  pastLimit: boolean;
+  /** Bit 2 (MIN_SERVER_VER_PRE_OPEN_BID_ASK): the quote is from the pre-open session. */
+  preOpen: boolean;
+}
