@@ -1,17 +1,21 @@
 import { describe, expect, it } from "vitest";
 import { FrameDecoder } from "../../src/protocol/framing.js";
-import { decodeMessage, encodeMessage, type MessageSpec, specRegistry } from "../../src/protocol/messages/index.js";
+import {
+  decodeMessage,
+  encodeMessage,
+  type MessageSpec,
+  specByName,
+  specRegistry,
+} from "../../src/protocol/messages/index.js";
 import { notationToPayload } from "../harness/notation.js";
 import { renderCalls } from "../harness/render.js";
-import { marketDataVectors } from "../vectors/market-data.js";
-import { sessionVectors } from "../vectors/session.js";
+import { allVectors } from "../vectors/index.js";
 import type { GoldenVector } from "../vectors/types.js";
 
-const all: GoldenVector[] = [...sessionVectors, ...marketDataVectors];
+const all: GoldenVector[] = allVectors;
 
 function specOf(v: GoldenVector): MessageSpec {
-  const table = v.sender === "client" ? specRegistry.outgoing : specRegistry.incoming;
-  const spec = [...table.values()].find((s) => s.name === v.message);
+  const spec = specByName(v.sender, v.message);
   if (!spec) throw new Error(`no spec for ${v.message}`);
   return spec;
 }
@@ -30,12 +34,16 @@ describe.each(all.map((v) => [`${v.message} sv${v.sv} ${v.frame} (${v.source})`,
     }
   });
 
-  it("encodes to the same bytes", () => {
-    const d = decodeMessage(specRegistry, v.sender, payload, v.sv);
-    const value = v.value ?? d.value;
-    const frame = encodeMessage(spec, value, v.sv, undefined, d.form);
-    expect(frame.subarray(4).toString("hex")).toBe(payload.toString("hex"));
-  });
+  // Reply frames given to the official decoder were built by hand; only client frames (the official client's
+  // own output) and recorded gateway frames pin the encoder's spelling.
+  const outsideBytes = v.sender === "client" || v.source.startsWith("gw1040") || v.source.startsWith("hand");
+  if (outsideBytes)
+    it("encodes to the same bytes", () => {
+      const d = decodeMessage(specRegistry, v.sender, payload, v.sv);
+      const value = v.value ?? d.value;
+      const frame = encodeMessage(spec, value, v.sv, undefined, d.form);
+      expect(frame.subarray(4).toString("hex")).toBe(payload.toString("hex"));
+    });
 });
 
 describe("golden frames through the frame decoder", () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { decodeMessage, encodeMessage, specRegistry } from "../../src/protocol/messages/index.js";
 import { renderCalls } from "../harness/render.js";
 import { type RecordingRecord, readRecording, sharedPath } from "../harness/shared.js";
+import { requestAdapters } from "../vectors/index.js";
 
 /**
  * Every recorded frame of a real IB Gateway 10.40 session (server version 214) whose message has a spec:
@@ -11,11 +12,6 @@ import { type RecordingRecord, readRecording, sharedPath } from "../harness/shar
  */
 const SV = 214;
 const files = readdirSync(sharedPath("recordings", "gw1040", "codec")).filter((f) => f.endsWith(".jsonl"));
-
-/** Recorded request arguments renamed to the official EClient parameter names, where they differ. */
-const requestAdapters: Record<string, (req: Record<string, unknown>) => unknown> = {
-  START_API: (req) => ({ clientId: req.clientId, optionalCapabilities: req.optionalCapabilities ?? "" }),
-};
 
 interface Case {
   file: string;

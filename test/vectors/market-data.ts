@@ -1,7 +1,7 @@
 import type { GoldenVector } from "./types.js";
 
 /** Market data messages. */
-export const marketDataVectors: GoldenVector[] = [
+export const vectors: GoldenVector[] = [
   {
     message: "TICK_PRICE",
     sender: "host",

@@ -1,7 +1,7 @@
-import type { GoldenVector } from "./types.js";
+import type { GoldenVector, RequestAdapter } from "./types.js";
 
 /** Session messages. */
-export const sessionVectors: GoldenVector[] = [
+export const vectors: GoldenVector[] = [
   {
     message: "START_API",
     sender: "client",
@@ -227,3 +227,7 @@ export const sessionVectors: GoldenVector[] = [
     value: { clientId: 7, optionalCapabilities: "+PACEAPI" },
   },
 ];
+
+export const requestAdapters: Record<string, RequestAdapter> = {
+  START_API: (req) => ({ clientId: req.clientId, optionalCapabilities: req.optionalCapabilities ?? "" }),
+};

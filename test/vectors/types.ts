@@ -20,3 +20,6 @@ export interface GoldenVector {
   /** Optional note on what the vector pins down. */
   note?: string;
 }
+
+/** Turns the `request` of a recorded gw1040 client frame into the message value of our spec. */
+export type RequestAdapter = (request: Record<string, unknown>) => unknown;

@@ -1,13 +1,31 @@
 import { SpecRegistry } from "./codec.js";
-import { tickGeneric, tickPrice, tickSize, tickString } from "./market-data/ticks.js";
-import { startApi } from "./session/start-api.js";
+import { contractSpecs } from "./contracts/index.js";
+import { depthAndBarsSpecs } from "./depth-and-bars/index.js";
+import { historicalSpecs } from "./historical/index.js";
+import { marketDataSpecs } from "./market-data/index.js";
+import { newsAndScannerSpecs } from "./news-and-scanners/index.js";
+import { sessionSpecs } from "./session/index.js";
 import type { MessageSpec } from "./spec.js";
 
-/** Every message spec, both directions. Families add theirs here. */
-export const allSpecs: readonly MessageSpec[] = [startApi, tickPrice, tickSize, tickString, tickGeneric];
+/** Every message spec, both directions, family by family. */
+export const allSpecs: readonly MessageSpec[] = [
+  ...sessionSpecs,
+  ...marketDataSpecs,
+  ...depthAndBarsSpecs,
+  ...contractSpecs,
+  ...historicalSpecs,
+  ...newsAndScannerSpecs,
+];
 
 /** The registry of every spec, used by the client, the host and `tws decode`. */
 export const specRegistry = new SpecRegistry(allSpecs);
+
+/** The spec of a message by its catalogue name and sender. */
+export function specByName(sender: "client" | "host", name: string): MessageSpec | undefined {
+  const table = sender === "client" ? specRegistry.outgoing : specRegistry.incoming;
+  for (const spec of table.values()) if (spec.name === name) return spec;
+  return undefined;
+}
 
 export {
   type CodecEvent,

@@ -1,0 +1,4 @@
+import type { MessageSpec } from "../spec.js";
+
+/** News and market scanners. */
+export const newsAndScannerSpecs: readonly MessageSpec[] = [];
