@@ -151,29 +151,46 @@ export function decodeMessage(
   serverVersion: number,
   reader: FieldReader = new FieldReader(),
 ): DecodedMessage {
+  return decodeFrame(registry, sender, payload, 0, payload.length, serverVersion, reader);
+}
+
+/**
+ * Decodes the payload `buf[start, end)` in place (no copy, no view object on the way), for readers that hold a
+ * frame inside a larger socket chunk. Errors carry a copy of the payload.
+ */
+export function decodeFrame(
+  registry: SpecRegistry,
+  sender: Sender,
+  buf: Uint8Array,
+  start: number,
+  end: number,
+  serverVersion: number,
+  reader: FieldReader,
+): DecodedMessage {
   const table: Map<number, MessageSpec> = sender === "client" ? registry.outgoing : registry.incoming;
   const forms = sender === "client" ? outgoingForms : incomingForms;
+  const raw = () => Uint8Array.prototype.slice.call(buf, start, end);
   let wireId: number;
   let bodyStart: number;
   if (serverVersion >= ServerVersion.PROTOBUF) {
-    if (payload.length < 4) {
+    if (end - start < 4) {
       throw new MessageDecodeError(
         "frame too short for its 4-byte message id",
         undefined,
         undefined,
         undefined,
         serverVersion,
-        payload,
+        raw(),
       );
     }
-    wireId = ((payload[0]! << 24) | (payload[1]! << 16) | (payload[2]! << 8) | payload[3]!) >>> 0;
-    bodyStart = 4;
+    wireId = ((buf[start]! << 24) | (buf[start + 1]! << 16) | (buf[start + 2]! << 8) | buf[start + 3]!) >>> 0;
+    bodyStart = start + 4;
   } else {
-    reader.reset(payload);
+    reader.reset(buf, start, end);
     try {
       wireId = reader.readInt();
     } catch (cause) {
-      throw new MessageDecodeError("unreadable message id", undefined, undefined, "text", serverVersion, payload, {
+      throw new MessageDecodeError("unreadable message id", undefined, undefined, "text", serverVersion, raw(), {
         cause,
       });
     }
@@ -190,19 +207,19 @@ export function decodeMessage(
       undefined,
       form,
       serverVersion,
-      payload,
+      raw(),
     );
   }
   const spec = table.get(id);
   const name = spec?.name;
   if (protobuf && (catalogued.protobufType === null || serverVersion < ServerVersion.PROTOBUF)) {
-    throw new MessageFormError(`message id ${id} has no protobuf form`, id, name, form, serverVersion, payload);
+    throw new MessageFormError(`message id ${id} has no protobuf form`, id, name, form, serverVersion, raw());
   }
   if (!protobuf && catalogued.protobufOnly) {
-    throw new MessageFormError(`message id ${id} exists only as protobuf`, id, name, form, serverVersion, payload);
+    throw new MessageFormError(`message id ${id} exists only as protobuf`, id, name, form, serverVersion, raw());
   }
   if (!spec) {
-    throw new UnsupportedMessageError(`no spec for message id ${id} yet`, id, undefined, form, serverVersion, payload);
+    throw new UnsupportedMessageError(`no spec for message id ${id} yet`, id, undefined, form, serverVersion, raw());
   }
   let value: unknown;
   try {
@@ -211,9 +228,9 @@ export function decodeMessage(
         codec: { decode(b: Uint8Array): unknown };
         fromProto(p: unknown, sv: number): unknown;
       };
-      value = pb.fromProto(pb.codec.decode(payload.subarray(bodyStart)), serverVersion);
+      value = pb.fromProto(pb.codec.decode(buf.subarray(bodyStart, end)), serverVersion);
     } else {
-      reader.reset(payload, bodyStart, payload.length, 1);
+      reader.reset(buf, bodyStart, end, 1);
       value = spec.text!.read(reader, serverVersion);
       if (!reader.atEnd) {
         throw new ProtocolError(`${reader.remaining()} field(s) left over after the last field of ${spec.name}`);
@@ -227,7 +244,7 @@ export function decodeMessage(
       spec.name,
       form,
       serverVersion,
-      payload,
+      raw(),
       {
         cause,
       },

@@ -31,6 +31,7 @@ export {
   type CodecEvent,
   codecInstrumentation,
   type DecodedMessage,
+  decodeFrame,
   decodeMessage,
   encodeMessage,
   formAt,

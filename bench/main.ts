@@ -1,0 +1,88 @@
+import { measure } from "mitata";
+import { ceilingProtobuf, ceilingText } from "./ceiling.js";
+import { decodeAll, frameAll } from "./decode.js";
+import { buildTickStream, chunksOf } from "./tick-stream.js";
+
+/**
+ * `npm run bench` (`-- --json` for one compact JSON line per figure, each with a `name`).
+ * Figures are frames per second over a stream of at least 1,000,000 tick frames, after a warm-up, median of
+ * several passes. Speed targets live here, never in tests.
+ */
+const json = process.argv.includes("--json");
+const FRAMES = Number(process.env.TWS_BENCH_FRAMES ?? 1_000_000);
+
+interface Figure {
+  name: string;
+  [key: string]: unknown;
+}
+const figures: Figure[] = [];
+
+function report(f: Figure): void {
+  figures.push(f);
+  if (json) console.log(JSON.stringify(f));
+  else {
+    const { name, ...rest } = f;
+    const text = Object.entries(rest)
+      .map(([k, v]) => `${k}=${typeof v === "number" ? Math.round(v * 100) / 100 : v}`)
+      .join("  ");
+    console.log(`${name.padEnd(36)} ${text}`);
+  }
+}
+
+async function rate(
+  name: string,
+  frames: number,
+  bytes: number,
+  fn: () => number,
+  extra: object = {},
+): Promise<number> {
+  const stats = await measure(
+    () => {
+      if (fn() !== frames) throw new Error(`${name}: not every frame was seen`);
+    },
+    { min_samples: 5, max_samples: 7, min_cpu_time: 0, warmup_samples: 1, batch_samples: 1 },
+  );
+  const seconds = stats.p50 / 1e9;
+  const fps = frames / seconds;
+  report({
+    name,
+    framesPerSecond: Math.round(fps),
+    nsPerFrame: stats.p50 / frames,
+    mbPerSecond: bytes / seconds / 1e6,
+    ...extra,
+  });
+  return fps;
+}
+
+async function main(): Promise<void> {
+  for (const [label, sv, ceiling] of [
+    ["text.sv176", 176, ceilingText],
+    ["protobuf.sv225", 225, ceilingProtobuf],
+  ] as const) {
+    const stream = buildTickStream(FRAMES, sv);
+    const chunks = chunksOf(stream.bytes);
+    const base = { frames: stream.frames, bytes: stream.bytes.length };
+    if (!json) console.log(`\n${label}: ${stream.frames} tick frames, ${stream.bytes.length} bytes`);
+    const top = await rate(
+      `ticks.${label}.ceiling`,
+      stream.frames,
+      stream.bytes.length,
+      () => {
+        ceiling(stream.bytes);
+        return stream.frames;
+      },
+      base,
+    );
+    await rate(`ticks.${label}.framing`, stream.frames, stream.bytes.length, () => frameAll(chunks), base);
+    const dec = await rate(
+      `ticks.${label}.decode`,
+      stream.frames,
+      stream.bytes.length,
+      () => decodeAll(chunks, sv),
+      base,
+    );
+    report({ name: `ticks.${label}.decode_vs_ceiling`, ratio: dec / top });
+  }
+}
+
+await main();
