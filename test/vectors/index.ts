@@ -1,18 +1,29 @@
-/// <reference types="vite/client" />
+import { readdirSync } from "node:fs";
+import { dirname } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import type { GoldenVector, RequestAdapter } from "./types.js";
 
 /**
  * Every vector module of this folder: each exports `vectors`, and may export `requestAdapters` (how a recorded
- * gw1040 request maps to the message value, where the names differ).
+ * gw1040 request maps to the message value, where the names differ). Found by listing the folder, so a family
+ * adds its vectors without touching this file.
  */
-const modules = import.meta.glob<{ vectors?: GoldenVector[]; requestAdapters?: Record<string, RequestAdapter> }>(
-  ["./*.ts", "!./index.ts", "!./types.ts"],
-  { eager: true },
+interface VectorModule {
+  vectors?: GoldenVector[];
+  requestAdapters?: Record<string, RequestAdapter>;
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+const files = readdirSync(here)
+  .filter((f) => f.endsWith(".ts") && f !== "index.ts" && f !== "types.ts")
+  .sort();
+const modules: VectorModule[] = await Promise.all(
+  files.map((f) => import(pathToFileURL(`${here}/${f}`).href) as Promise<VectorModule>),
 );
 
-export const allVectors: GoldenVector[] = Object.values(modules).flatMap((m) => m.vectors ?? []);
+export const allVectors: GoldenVector[] = modules.flatMap((m) => m.vectors ?? []);
 
 export const requestAdapters: Record<string, RequestAdapter> = Object.assign(
   {},
-  ...Object.values(modules).map((m) => m.requestAdapters ?? {}),
+  ...modules.map((m) => m.requestAdapters ?? {}),
 );
