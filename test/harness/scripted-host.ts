@@ -36,6 +36,8 @@ export async function startScriptedHost(options: {
   maxVersion: number;
   minVersion?: number;
   connectionTime?: string;
+  /** Answer this version whatever the client asked for (to test a client's own range check). */
+  forceVersion?: number;
   onFrame?: (conn: ScriptedConnection, payload: Buffer) => void;
 }): Promise<ScriptedHost> {
   const connections: ScriptedConnection[] = [];
@@ -64,10 +66,9 @@ export async function startScriptedHost(options: {
         const payload = Buffer.from(buf.subarray(s, e));
         if (!conn) {
           const hello = decodeClientHello(payload);
-          const serverVersion = negotiateServerVersion(hello, {
-            min: options.minVersion ?? 100,
-            max: options.maxVersion,
-          });
+          const serverVersion =
+            options.forceVersion ??
+            negotiateServerVersion(hello, { min: options.minVersion ?? 100, max: options.maxVersion });
           conn = {
             socket,
             hello,
