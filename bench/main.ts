@@ -1,5 +1,6 @@
 import { measure } from "mitata";
 import { ceilingProtobuf, ceilingText } from "./ceiling.js";
+import { expectedCounts, oursDispatcher, stoqeyDispatcher, type TickCounts } from "./client-dispatch.js";
 import { decodeAll, frameAll } from "./decode.js";
 import { buildTickStream, chunksOf } from "./tick-stream.js";
 
@@ -54,6 +55,59 @@ async function rate(
   return fps;
 }
 
+/** Decode and dispatch through our EReader and through @stoqey/ib, on the same text bytes at 176. */
+async function clientVersusStoqey(): Promise<void> {
+  const sv = 176;
+  const stream = buildTickStream(FRAMES, sv);
+  const chunks = chunksOf(stream.bytes);
+  const want = expectedCounts(stream);
+  const same = (a: TickCounts, b: TickCounts) => JSON.stringify(a) === JSON.stringify(b);
+  if (!json) console.log(`\nclient dispatch, text at ${sv}: ${stream.frames} frames`);
+  const base = { frames: stream.frames, bytes: stream.bytes.length };
+  const ours = oursDispatcher(sv);
+  const oursCounts = ours.run(chunks);
+  if (!same(oursCounts, want))
+    throw new Error(`our callbacks ${JSON.stringify(oursCounts)} != ${JSON.stringify(want)}`);
+  const top = await rate(
+    "client.text.sv176.ceiling",
+    stream.frames,
+    stream.bytes.length,
+    () => {
+      ceilingText(stream.bytes);
+      return stream.frames;
+    },
+    base,
+  );
+  const oursRate = await rate(
+    "client.text.sv176.tws-ts",
+    stream.frames,
+    stream.bytes.length,
+    () => {
+      ours.run(chunks);
+      return stream.frames;
+    },
+    { ...base, callbacks: oursCounts },
+  );
+  const stoqey = await stoqeyDispatcher(sv);
+  try {
+    const theirCounts = stoqey.run(chunks);
+    const theirRate = await rate(
+      "client.text.sv176.stoqey",
+      stream.frames,
+      stream.bytes.length,
+      () => {
+        stoqey.run(chunks);
+        return stream.frames;
+      },
+      { ...base, callbacks: theirCounts, allCallbacks: same(theirCounts, want) },
+    );
+    report({ name: "ratio_vs_stoqey", ratio: oursRate / theirRate, target: 7 });
+    report({ name: "client.text.sv176.tws-ts_vs_ceiling", ratio: oursRate / top });
+  } finally {
+    await stoqey.close();
+  }
+}
+
 async function main(): Promise<void> {
   for (const [label, sv, ceiling] of [
     ["text.sv176", 176, ceilingText],
@@ -86,3 +140,4 @@ async function main(): Promise<void> {
 }
 
 await main();
+await clientVersusStoqey();

@@ -142,12 +142,10 @@ export class EReader {
         id = readIdOrMinus(r);
         bodyStart = r.offset;
       }
-      if (id === IncomingMessageId.TICK_PRICE || id === IncomingMessageId.TICK_SIZE) {
+      if (id >= IncomingMessageId.TICK_PRICE && id <= IncomingMessageId.TICK_STRING && HOT_TEXT[id]) {
         try {
           r.reset(buf, bodyStart, end, 1);
-          if (id === IncomingMessageId.TICK_PRICE) this.tickPriceText(r, sv);
-          else this.tickSizeText(r);
-          if (r.atEnd) return;
+          if (this.hotText(id, r, sv)) return;
         } catch {
           // fall through: the generic path reports the frame with its name and raw bytes
         }
@@ -156,21 +154,37 @@ export class EReader {
     this.generic(buf, start, end);
   }
 
-  private tickPriceText(r: FieldReader, sv: number): void {
-    const m = readTickPrice(r, this.tick);
-    if (!r.atEnd) return;
-    this.call("tickPrice", m.reqId, m.tickType, m.price, tickAttribOf(m.attrMask, sv));
-    const sizeType = sizeTickTypeFor(m.tickType);
-    if (sizeType !== TickType.NOT_SET) this.call("tickSize", m.reqId, sizeType, m.size);
-  }
-
-  private tickSizeText(r: FieldReader): void {
-    r.skip();
+  /**
+   * The text tick messages, read field by field straight into the callback's arguments (the same reads and rules
+   * as their specs; a test checks both paths agree). Returns false when the frame has more fields than it
+   * should, so the generic path reports it; nothing has been dispatched then.
+   */
+  private hotText(id: number, r: FieldReader, sv: number): boolean {
+    if (id === IncomingMessageId.TICK_PRICE) {
+      const m = readTickPrice(r, this.tick);
+      if (!r.atEnd) return false;
+      this.call("tickPrice", m.reqId, m.tickType, m.price, tickAttribOf(m.attrMask, sv));
+      const sizeType = sizeTickTypeFor(m.tickType);
+      if (sizeType !== TickType.NOT_SET) this.call("tickSize", m.reqId, sizeType, m.size);
+      return true;
+    }
+    r.skip(); // version
     const reqId = r.readInt();
     const tickType = r.readInt();
-    const size = r.readDecimal();
-    if (!r.atEnd) return;
-    if (tickType !== TickType.NOT_SET) this.call("tickSize", reqId, tickType, size);
+    if (id === IncomingMessageId.TICK_SIZE) {
+      const size = r.readDecimal();
+      if (!r.atEnd) return false;
+      if (tickType !== TickType.NOT_SET) this.call("tickSize", reqId, tickType, size);
+    } else if (id === IncomingMessageId.TICK_STRING) {
+      const value = r.readString();
+      if (!r.atEnd) return false;
+      this.call("tickString", reqId, tickType, value);
+    } else {
+      const value = r.readDouble();
+      if (!r.atEnd) return false;
+      this.call("tickGeneric", reqId, tickType, value);
+    }
+    return true;
   }
 
   private generic(buf: Uint8Array, start: number, end: number): void {
@@ -204,6 +218,17 @@ export class EReader {
 }
 
 const EMPTY = new Uint8Array(0);
+
+/** Text ids with a hot path: TICK_PRICE, TICK_SIZE, TICK_GENERIC, TICK_STRING. */
+const HOT_TEXT: boolean[] = [];
+for (const id of [
+  IncomingMessageId.TICK_PRICE,
+  IncomingMessageId.TICK_SIZE,
+  IncomingMessageId.TICK_GENERIC,
+  IncomingMessageId.TICK_STRING,
+]) {
+  HOT_TEXT[id] = true;
+}
 
 /** The text message id, or -1 when it is unreadable (the generic path then reports the frame). */
 function readIdOrMinus(r: FieldReader): number {
