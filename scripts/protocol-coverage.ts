@@ -54,7 +54,9 @@ for (const [direction, table, forms] of [
     for (const e of events) {
       if (e.direction !== direction || e.id !== id) continue;
       const key = `${e.form}.${e.op}`;
-      (exercised[key] ??= []).push(e.serverVersion);
+      const list = exercised[key] ?? [];
+      list.push(e.serverVersion);
+      exercised[key] = list;
     }
     for (const k of Object.keys(exercised)) exercised[k] = [...new Set(exercised[k])].sort((a, b) => a - b);
     const vectors: Record<string, number> = {};
