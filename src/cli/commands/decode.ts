@@ -10,7 +10,7 @@ import { jsonLine } from "../output.js";
 /** `tws decode`: bytes of a TWS API connection (one side, or a `tws record` capture) as one JSON line per frame. */
 export const decodeCommand: CommandDefinition = {
   name: "decode",
-  summary: "decode captured TWS API bytes into one JSON line per frame",
+  summary: "decode captured TWS API bytes into JSON lines",
   examples: [
     { command: "tws decode session.jsonl", description: "a capture made by tws record (both sides)" },
     { command: "tws decode --from host reply.bin", description: "bytes a host sent, handshake reply included" },
