@@ -160,12 +160,16 @@ export class EReader {
    * should, so the generic path reports it; nothing has been dispatched then.
    */
   private hotText(id: number, r: FieldReader, sv: number): boolean {
+    const w = this.wrapper as HotWrapper;
     if (id === IncomingMessageId.TICK_PRICE) {
       const m = readTickPrice(r, this.tick);
       if (!r.atEnd) return false;
-      this.call("tickPrice", m.reqId, m.tickType, m.price, tickAttribOf(m.attrMask, sv));
+      const attrib = tickAttribOf(m.attrMask, sv);
+      const price = w.tickPrice;
+      if (typeof price === "function") this.call4("tickPrice", price as Callback, m.reqId, m.tickType, m.price, attrib);
+      else this.events.unhandled("tickPrice", [m.reqId, m.tickType, m.price, attrib]);
       const sizeType = sizeTickTypeFor(m.tickType);
-      if (sizeType !== TickType.NOT_SET) this.call("tickSize", m.reqId, sizeType, m.size);
+      if (sizeType !== TickType.NOT_SET) this.tickSizeCall(w, m.reqId, sizeType, m.size);
       return true;
     }
     r.skip(); // version
@@ -174,17 +178,44 @@ export class EReader {
     if (id === IncomingMessageId.TICK_SIZE) {
       const size = r.readDecimal();
       if (!r.atEnd) return false;
-      if (tickType !== TickType.NOT_SET) this.call("tickSize", reqId, tickType, size);
+      if (tickType !== TickType.NOT_SET) this.tickSizeCall(w, reqId, tickType, size);
     } else if (id === IncomingMessageId.TICK_STRING) {
       const value = r.readString();
       if (!r.atEnd) return false;
-      this.call("tickString", reqId, tickType, value);
+      const fn = w.tickString;
+      if (typeof fn === "function") this.call3("tickString", fn as Callback, reqId, tickType, value);
+      else this.events.unhandled("tickString", [reqId, tickType, value]);
     } else {
       const value = r.readDouble();
       if (!r.atEnd) return false;
-      this.call("tickGeneric", reqId, tickType, value);
+      const fn = w.tickGeneric;
+      if (typeof fn === "function") this.call3("tickGeneric", fn as Callback, reqId, tickType, value);
+      else this.events.unhandled("tickGeneric", [reqId, tickType, value]);
     }
     return true;
+  }
+
+  private tickSizeCall(w: HotWrapper, reqId: number, tickType: number, size: string | undefined): void {
+    const fn = w.tickSize;
+    if (typeof fn === "function") this.call3("tickSize", fn as Callback, reqId, tickType, size);
+    else this.events.unhandled("tickSize", [reqId, tickType, size]);
+  }
+
+  // Fixed-arity calls: no argument array and no closure per tick. An exception is reported and reading goes on.
+  private call3(name: string, fn: Callback, a: unknown, b: unknown, c: unknown): void {
+    try {
+      fn.call(this.wrapper as HotWrapper, a, b, c);
+    } catch (err) {
+      this.events.callbackError(name, err);
+    }
+  }
+
+  private call4(name: string, fn: Callback, a: unknown, b: unknown, c: unknown, d: unknown): void {
+    try {
+      fn.call(this.wrapper as HotWrapper, a, b, c, d);
+    } catch (err) {
+      this.events.callbackError(name, err);
+    }
   }
 
   private generic(buf: Uint8Array, start: number, end: number): void {
@@ -218,6 +249,16 @@ export class EReader {
 }
 
 const EMPTY = new Uint8Array(0);
+
+/** The tick callbacks the hot path calls directly (looked up at call time). */
+interface HotWrapper {
+  tickPrice?: unknown;
+  tickSize?: unknown;
+  tickString?: unknown;
+  tickGeneric?: unknown;
+}
+// Typed loosely: the wrapper is any object; a callback is called only when it is a function.
+type Callback = (this: HotWrapper, ...args: unknown[]) => void;
 
 /** Text ids with a hot path: TICK_PRICE, TICK_SIZE, TICK_GENERIC, TICK_STRING. */
 const HOT_TEXT: boolean[] = [];
