@@ -81,12 +81,17 @@ const protoContract: fc.Arbitrary<Contract> = fc.record(
   { requiredKeys: ["conId"] },
 );
 
-/** Options: any list in text (one `tag=value;` field), unique tags in protobuf (a map). */
+/**
+ * Options: any list in text (one `tag=value;` field), unique tags in protobuf (a map, which the official runtime
+ * writes in key order, so it reads back sorted).
+ */
 function options(form: WireForm): fc.Arbitrary<TagValue[]> {
   const pair = fc.record({ tag: word, value: word });
   return form === "text"
     ? fc.array(pair, { maxLength: 3 })
-    : fc.uniqueArray(pair, { maxLength: 3, selector: (t) => t.tag });
+    : fc
+        .uniqueArray(pair, { maxLength: 3, selector: (t) => t.tag })
+        .map((list) => [...list].sort((a, b) => (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0)));
 }
 
 describe("depth-and-bars requests: property round trips", () => {

@@ -93,11 +93,15 @@ export function parseTagValueText(text: string): TagValue[] {
     });
 }
 
-/** A TagValue list as a protobuf map. */
+/**
+ * A TagValue list as a protobuf map, keys sorted: the official protobuf runtime writes map entries in key order,
+ * so sorting here gives its bytes. (JavaScript enumerates integer-like keys first whatever the insertion order,
+ * so a tag such as "3" among names would still come out in a different place: TWS option tags are names.)
+ */
 export function tagValueMap(list: readonly TagValue[] | undefined): { [key: string]: string } | undefined {
   if (!list || list.length === 0) return undefined;
   const map: { [key: string]: string } = {};
-  for (const t of list) map[t.tag] = t.value;
+  for (const t of [...list].sort((a, b) => (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0))) map[t.tag] = t.value;
   return map;
 }
 
