@@ -4,7 +4,7 @@ import type { TickAttrib } from "../../models/tick-attrib.js";
 import { TickType } from "../../models/tick-type.js";
 import { TickGeneric, TickPrice, TickSize, TickString } from "../../proto/index.js";
 import { ServerVersion } from "../../server-versions.js";
-import { type Decimal, NO_VALID_ID, UNSET_INTEGER } from "../../values.js";
+import { type Decimal, NO_VALID_ID, UNSET_DOUBLE, UNSET_INTEGER } from "../../values.js";
 import { protobufForm, reply, type WrapperCall } from "../spec.js";
 
 /**
@@ -17,7 +17,8 @@ import { protobufForm, reply, type WrapperCall } from "../spec.js";
 export interface TickPriceMessage {
   reqId: number;
   tickType: number;
-  price: number;
+  /** Undefined only when a protobuf message leaves it out (the official client then reports UNSET_DOUBLE). */
+  price: number | undefined;
   /** The size of a BID/ASK/LAST (and delayed) price; the official client reports it as a separate tickSize. */
   size: Decimal | undefined;
   attrMask: number;
@@ -41,12 +42,13 @@ export interface TickStringMessage {
 export interface TickGenericMessage {
   reqId: number;
   tickType: number;
-  value: number;
+  /** Undefined only when a protobuf message leaves it out (the official client then reports UNSET_DOUBLE). */
+  value: number | undefined;
 }
 
 /**
  * Values the official protobuf decoder substitutes for absent fields (an absent attrMask sets every attribute
- * bit there). Absent prices and values read as 0, an absent size as unset.
+ * bit there). Absent prices, values and sizes are unset (undefined here, UNSET_* there).
  */
 export const ABSENT = { reqId: NO_VALID_ID, tickType: UNSET_INTEGER, attrMask: UNSET_INTEGER } as const;
 
@@ -105,7 +107,12 @@ export const tickPrice = reply<TickPriceMessage>({
   name: "TICK_PRICE",
   text: {
     write(w, m) {
-      w.int(TICK_MESSAGE_VERSION).int(m.reqId).int(m.tickType).double(m.price).decimal(m.size).int(m.attrMask);
+      w.int(TICK_MESSAGE_VERSION)
+        .int(m.reqId)
+        .int(m.tickType)
+        .double(m.price ?? UNSET_DOUBLE)
+        .decimal(m.size)
+        .int(m.attrMask);
     },
     read: (r) => readTickPrice(r, { reqId: 0, tickType: 0, price: 0, size: undefined, attrMask: 0 }),
   },
@@ -114,7 +121,7 @@ export const tickPrice = reply<TickPriceMessage>({
     fromProto: (p) => ({
       reqId: p.reqId ?? ABSENT.reqId,
       tickType: p.tickType ?? ABSENT.tickType,
-      price: p.price ?? 0,
+      price: p.price,
       size: p.size,
       attrMask: p.attrMask ?? ABSENT.attrMask,
     }),
@@ -178,7 +185,10 @@ export const tickGeneric = reply<TickGenericMessage>({
   name: "TICK_GENERIC",
   text: {
     write(w, m) {
-      w.int(TICK_MESSAGE_VERSION).int(m.reqId).int(m.tickType).double(m.value);
+      w.int(TICK_MESSAGE_VERSION)
+        .int(m.reqId)
+        .int(m.tickType)
+        .double(m.value ?? UNSET_DOUBLE);
     },
     read(r) {
       r.skip();
@@ -190,7 +200,7 @@ export const tickGeneric = reply<TickGenericMessage>({
     fromProto: (p) => ({
       reqId: p.reqId ?? ABSENT.reqId,
       tickType: p.tickType ?? ABSENT.tickType,
-      value: p.value ?? 0,
+      value: p.value,
     }),
   }),
   callbacks: (m, _sv, form) =>
