@@ -5,4 +5,5 @@ export { ClientError, sendErrorCode } from "./client-errors.js";
 export { EClient } from "./eclient.js";
 export { ConnectError, type EClientOptions, type MessageLogEntry } from "./eclient-core.js";
 export { EReader, type ReaderEvents, type ReaderOptions } from "./ereader.js";
+export type { EWrapper } from "./ewrapper.js";
 export { Pacer, type PacerClock, type PacerOptions } from "./pacer.js";

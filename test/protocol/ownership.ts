@@ -16,7 +16,7 @@ export const ownership: readonly Ownership[] = [
   {
     issue: 3,
     title: "Messages I: sessions, market data, contracts, history, news and scanners",
-    enforced: false,
+    enforced: true,
     outgoing: [
       "START_API",
       "REQ_CURRENT_TIME",
