@@ -26,3 +26,37 @@ function renderValue(v: unknown): unknown {
   }
   return v;
 }
+
+/**
+ * Both sides of a callback comparison, normalised the same way: inside objects, attributes holding a value that
+ * is the official default of most fields (0, false, "", an empty list or object) are dropped. The official
+ * renderer drops an attribute only when it equals that class's own default (Contract.strike defaults to unset,
+ * so the recordings show `strike: 0.0`); without the class defaults, dropping on both sides keeps the
+ * comparison exact everywhere else. Exact values are still pinned by the byte checks.
+ */
+export function normalizeCalls(calls: readonly unknown[][]): unknown[][] {
+  return calls.map(([name, ...args]) => [
+    name,
+    ...args.map((a) => (isObject(a) ? normalizeObject(a) : normalizeList(a))),
+  ]);
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === "object" && !Array.isArray(v);
+}
+
+function normalizeList(v: unknown): unknown {
+  return Array.isArray(v) ? v.map((x) => (isObject(x) ? normalizeObject(x) : normalizeList(x))) : v;
+}
+
+function normalizeObject(o: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(o)) {
+    const n = isObject(v) ? normalizeObject(v) : normalizeList(v);
+    if (n === 0 || n === false || n === "" || n === undefined) continue;
+    if (Array.isArray(n) && n.length === 0) continue;
+    if (isObject(n) && Object.keys(n).length === 0) continue;
+    out[k] = n;
+  }
+  return out;
+}

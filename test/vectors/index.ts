@@ -11,6 +11,8 @@ import type { GoldenVector, RequestAdapter } from "./types.js";
 interface VectorModule {
   vectors?: GoldenVector[];
   requestAdapters?: Record<string, RequestAdapter>;
+  /** Names the gw1040 recordings use for a message, mapped to the catalogue's (e.g. COMMISSION_REPORT). */
+  recordedMessageNames?: Record<string, string>;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -26,4 +28,9 @@ export const allVectors: GoldenVector[] = modules.flatMap((m) => m.vectors ?? []
 export const requestAdapters: Record<string, RequestAdapter> = Object.assign(
   {},
   ...modules.map((m) => m.requestAdapters ?? {}),
+);
+
+export const recordedMessageNames: Record<string, string> = Object.assign(
+  {},
+  ...modules.map((m) => m.recordedMessageNames ?? {}),
 );
