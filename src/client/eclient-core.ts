@@ -312,6 +312,11 @@ export class EClientCore {
     this.invoke("error", reqId, Date.now(), code, message, "");
   }
 
+  /** Sends one request by its spec (typed by the spec's message value); see {@link sendRequest}. */
+  protected send<M>(spec: OutgoingSpec<M>, value: M, reqId: number = NO_VALID_ID): boolean {
+    return this.sendRequest(spec.name, value, reqId);
+  }
+
   /**
    * Encodes and sends one request in the form the negotiated version takes. A request the version cannot carry
    * is refused locally (503, naming the feature) and never sent; characters TWS cannot read give 579; not
