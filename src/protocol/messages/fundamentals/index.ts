@@ -1,4 +1,9 @@
 import type { MessageSpec } from "../spec.js";
+import { cancelFundamentalData, fundamentalData, reqFundamentalData } from "./fundamentals.js";
 
-/** Fundamental data (present up to API 10.46, removed in 10.50). */
-export const fundamentalsSpecs: readonly MessageSpec[] = [];
+/**
+ * Fundamental data (REQ_FUNDAMENTAL_DATA, CANCEL_FUNDAMENTAL_DATA, FUNDAMENTAL_DATA). Status: present up to API
+ * 10.46 (protobuf from 210), removed from the official clients in 10.50 (no Java 10.50 request methods, no
+ * protobuf routing, no `.proto` types). The codec stays for peers that still speak it.
+ */
+export const fundamentalsSpecs: readonly MessageSpec[] = [reqFundamentalData, cancelFundamentalData, fundamentalData];
