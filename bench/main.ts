@@ -2,6 +2,7 @@ import { measure } from "mitata";
 import { ceilingProtobuf, ceilingText } from "./ceiling.js";
 import { expectedCounts, oursDispatcher, stoqeyDispatcher, type TickCounts } from "./client-dispatch.js";
 import { decodeAll, frameAll } from "./decode.js";
+import { decodeCase, messageCases } from "./messages.js";
 import { buildTickStream, chunksOf } from "./tick-stream.js";
 
 /**
@@ -139,5 +140,27 @@ async function main(): Promise<void> {
   }
 }
 
+/** Decode rates of the larger replies (CONTRACT_DATA, HISTORICAL_DATA with 1,000 bars), text and protobuf. */
+async function largerMessages(): Promise<void> {
+  if (!json) console.log("\nlarger replies, generic decode");
+  for (const c of messageCases()) {
+    const bytes = c.payloads.reduce((n, p) => n + p.length, 0);
+    const stats = await measure(
+      () => {
+        if (decodeCase(c) !== c.payloads.length) throw new Error(`${c.name}: not every message decoded`);
+      },
+      { min_samples: 5, max_samples: 9, min_cpu_time: 0, warmup_samples: 1, batch_samples: 1 },
+    );
+    const seconds = stats.p50 / 1e9;
+    report({
+      name: `decode.${c.name}`,
+      messagesPerSecond: Math.round(c.payloads.length / seconds),
+      itemsPerSecond: Math.round((c.payloads.length * c.items) / seconds),
+      bytesPerMessage: Math.round(bytes / c.payloads.length),
+    });
+  }
+}
+
 await main();
+await largerMessages();
 await clientVersusStoqey();
