@@ -24,6 +24,36 @@ const DECIMAL_RE = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const DOUBLE_RE = /^[+-]?(?:(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|inf(?:inity)?|nan)$/i;
 const LONG_RE = /^[+-]?\d+$/;
 
+/** Node's own slice decoders: what Buffer#toString calls after checking its arguments, which we have done. */
+interface NodeSlices {
+  latin1Slice(start: number, end: number): string;
+  utf8Slice(start: number, end: number): string;
+}
+
+function latin1(buf: Buffer, start: number, end: number): string {
+  return (buf as unknown as NodeSlices).latin1Slice(start, end);
+}
+
+function utf8(buf: Buffer, start: number, end: number): string {
+  return (buf as unknown as NodeSlices).utf8Slice(start, end);
+}
+
+/** True for `[-+]?digits[.digits]` with at least one digit: the common spelling of a Decimal. */
+function plainDecimal(buf: Uint8Array, start: number, stop: number): boolean {
+  let i = start;
+  const c0 = buf[i];
+  if (c0 === MINUS || c0 === PLUS) i++;
+  let digits = 0;
+  let dot = false;
+  for (; i < stop; i++) {
+    const c = buf[i]!;
+    if (c >= ZERO && c <= NINE) digits++;
+    else if (c === DOT && !dot) dot = true;
+    else return false;
+  }
+  return digits > 0;
+}
+
 /**
  * Reads the NUL-terminated text fields of one message, walking offsets over the frame's bytes: no copy of the
  * frame and no array of strings. Numbers are parsed straight from the bytes; strings are made only when asked for.
@@ -105,7 +135,7 @@ export class FieldReader {
     this.pos = this.nextStart;
     this.index++;
     if (stop === start) return "";
-    return this.text.toString("utf8", start, stop);
+    return utf8(this.text, start, stop);
   }
 
   /** An int field; empty reads as 0. */
@@ -190,9 +220,10 @@ export class FieldReader {
     const stop = this.fieldEnd("decimal");
     let v: string | undefined;
     if (stop !== start) {
-      v = this.text.toString("latin1", start, stop);
-      if (UNSET_DECIMAL_SPELLINGS.has(v)) v = undefined;
-      else if (!DECIMAL_RE.test(v)) this.fail("decimal", start, stop);
+      v = latin1(this.text, start, stop);
+      // Sizes are nearly always plain digits with at most one point: check those bytes without a regex.
+      if (!plainDecimal(this.buf, start, stop) && !DECIMAL_RE.test(v)) this.fail("decimal", start, stop);
+      if (stop - start >= 10 && UNSET_DECIMAL_SPELLINGS.has(v)) v = undefined;
     }
     this.pos = this.nextStart;
     this.index++;
