@@ -4,7 +4,12 @@ import type { OutgoingMessageName } from "../protocol/message-ids.js";
  * Which EClient method sends which request, and its parameters in the official order (each parameter is the
  * field of the same name in the request's message value). Used by tests and tools that replay requests.
  */
-export const requestMethods: Partial<Record<OutgoingMessageName, { method: string; params: readonly string[] }>> = {
+export const requestMethods: Partial<
+  Record<
+    OutgoingMessageName,
+    { method: string; params: readonly string[] /** The method takes the whole message value. */; wholeValue?: true }
+  >
+> = {
   REQ_CURRENT_TIME: { method: "reqCurrentTime", params: [] },
   REQ_CURRENT_TIME_IN_MILLIS: { method: "reqCurrentTimeInMillis", params: [] },
   REQ_IDS: { method: "reqIds", params: ["numIds"] },
@@ -111,4 +116,63 @@ export const requestMethods: Partial<Record<OutgoingMessageName, { method: strin
     params: ["reqId", "subscription", "scannerSubscriptionOptions", "scannerSubscriptionFilterOptions"],
   },
   CANCEL_SCANNER_SUBSCRIPTION: { method: "cancelScannerSubscription", params: ["reqId"] },
+  PLACE_ORDER: { method: "placeOrder", params: ["orderId", "contract", "order"] },
+  CANCEL_ORDER: { method: "cancelOrder", params: ["orderId", "orderCancel"] },
+  REQ_GLOBAL_CANCEL: { method: "reqGlobalCancel", params: ["orderCancel"] },
+  REQ_OPEN_ORDERS: { method: "reqOpenOrders", params: [] },
+  REQ_ALL_OPEN_ORDERS: { method: "reqAllOpenOrders", params: [] },
+  REQ_AUTO_OPEN_ORDERS: { method: "reqAutoOpenOrders", params: ["bAutoBind"] },
+  REQ_COMPLETED_ORDERS: { method: "reqCompletedOrders", params: ["apiOnly"] },
+  EXERCISE_OPTIONS: {
+    method: "exerciseOptions",
+    params: [
+      "reqId",
+      "contract",
+      "exerciseAction",
+      "exerciseQuantity",
+      "account",
+      "override",
+      "manualOrderTime",
+      "customerAccount",
+      "professionalCustomer",
+    ],
+  },
+  REQ_EXECUTIONS: { method: "reqExecutions", params: ["reqId", "execFilter"] },
+  REQ_ACCT_DATA: { method: "reqAccountUpdates", params: ["subscribe", "acctCode"] },
+  REQ_ACCOUNT_SUMMARY: { method: "reqAccountSummary", params: ["reqId", "groupName", "tags"] },
+  CANCEL_ACCOUNT_SUMMARY: { method: "cancelAccountSummary", params: ["reqId"] },
+  REQ_POSITIONS: { method: "reqPositions", params: [] },
+  CANCEL_POSITIONS: { method: "cancelPositions", params: [] },
+  REQ_POSITIONS_MULTI: { method: "reqPositionsMulti", params: ["reqId", "account", "modelCode"] },
+  CANCEL_POSITIONS_MULTI: { method: "cancelPositionsMulti", params: ["reqId"] },
+  REQ_ACCOUNT_UPDATES_MULTI: {
+    method: "reqAccountUpdatesMulti",
+    params: ["reqId", "account", "modelCode", "ledgerAndNLV"],
+  },
+  CANCEL_ACCOUNT_UPDATES_MULTI: { method: "cancelAccountUpdatesMulti", params: ["reqId"] },
+  REQ_PNL: { method: "reqPnL", params: ["reqId", "account", "modelCode"] },
+  CANCEL_PNL: { method: "cancelPnL", params: ["reqId"] },
+  REQ_PNL_SINGLE: { method: "reqPnLSingle", params: ["reqId", "account", "modelCode", "conid"] },
+  CANCEL_PNL_SINGLE: { method: "cancelPnLSingle", params: ["reqId"] },
+  REQ_FA: { method: "requestFA", params: ["faData"] },
+  REPLACE_FA: { method: "replaceFA", params: ["reqId", "faData", "cxml"] },
+  REQ_WSH_META_DATA: { method: "reqWshMetaData", params: ["reqId"] },
+  CANCEL_WSH_META_DATA: { method: "cancelWshMetaData", params: ["reqId"] },
+  REQ_WSH_EVENT_DATA: { method: "reqWshEventData", params: ["reqId", "wshEventData"] },
+  CANCEL_WSH_EVENT_DATA: { method: "cancelWshEventData", params: ["reqId"] },
+  QUERY_DISPLAY_GROUPS: { method: "queryDisplayGroups", params: ["reqId"] },
+  SUBSCRIBE_TO_GROUP_EVENTS: { method: "subscribeToGroupEvents", params: ["reqId", "groupId"] },
+  UPDATE_DISPLAY_GROUP: { method: "updateDisplayGroup", params: ["reqId", "contractInfo"] },
+  UNSUBSCRIBE_FROM_GROUP_EVENTS: { method: "unsubscribeFromGroupEvents", params: ["reqId"] },
+  VERIFY_REQUEST: { method: "verifyRequest", params: ["apiName", "apiVersion"] },
+  VERIFY_MESSAGE: { method: "verifyMessage", params: ["apiData"] },
+  VERIFY_AND_AUTH_REQUEST: { method: "verifyAndAuthRequest", params: ["apiName", "apiVersion", "opaqueIsvKey"] },
+  VERIFY_AND_AUTH_MESSAGE: { method: "verifyAndAuthMessage", params: ["apiData", "xyzResponse"] },
+  REQ_CONFIG: { method: "reqConfig", params: ["reqId"] },
+  REQ_FUNDAMENTAL_DATA: {
+    method: "reqFundamentalData",
+    params: ["reqId", "contract", "reportType", "fundamentalDataOptions"],
+  },
+  CANCEL_FUNDAMENTAL_DATA: { method: "cancelFundamentalData", params: ["reqId"] },
+  UPDATE_CONFIG: { method: "updateConfig", params: [], wholeValue: true },
 };

@@ -38,9 +38,10 @@ describe("EClient request methods send the official bytes", () => {
     const client = new EClient({ error: (...args: unknown[]) => errors.push(args) });
     await client.connect("127.0.0.1", host.port, 5);
     for (const v of atSv) {
-      const { method, params } = requestMethods[v.message as OutgoingMessageName]!;
+      const { method, params, wholeValue } = requestMethods[v.message as OutgoingMessageName]!;
       const value = v.value as Record<string, unknown>;
-      (client as unknown as Record<string, (...a: unknown[]) => void>)[method]!(...params.map((p) => value[p]));
+      const args = wholeValue ? [value] : params.map((p) => value[p]);
+      (client as unknown as Record<string, (...a: unknown[]) => void>)[method]!(...args);
     }
     const frames = await host.waitForFrames(1 + atSv.length);
     await client.disconnect();
