@@ -1,2 +1,16 @@
 /** `tws-ts/server`: the simulated TWS / IB Gateway host. */
 export { TWS_PORTS } from "../protocol/ports.js";
+export { accessRule, isLoopbackAddress, normaliseAddress } from "./access.js";
+export { type HostClock, realClock, type SteppedClock, steppedClock, type TimerHandle } from "./clock.js";
+export { FARM_CODES, type FarmKind, TwsCode, TwsText } from "./errors-table.js";
+export { HostFaults } from "./faults.js";
+export {
+  DEFAULT_ACCOUNT,
+  DEFAULT_FARMS,
+  type HostLog,
+  type HostLogEntry,
+  type SimulatedHostOptions,
+} from "./options.js";
+export type { PacingMode } from "./pacing.js";
+export { type RequestClass, type RequestKind, requestClass } from "./request-classes.js";
+export { type SessionInfo, SimulatedHost, startSimulatedHost } from "./server.js";
