@@ -132,6 +132,14 @@ export class FieldWriter {
     return this;
   }
 
+  /**
+   * A Decimal field a host writes in a reply: unset is an empty field, which the official decoder reads as
+   * UNSET_DECIMAL (the 2^127-1 literal is the Python client's request spelling, which TWS never sends).
+   */
+  decimalMax(value: DecimalInput | undefined): this {
+    return value === undefined ? this.empty() : this.decimal(value);
+  }
+
   /** An empty field. */
   empty(): this {
     this.reserve(1);

@@ -152,22 +152,12 @@ function sessionCases(): Case[] {
       ],
     },
     {
-      // Our encoder escapes U+0080..U+00FF as `\xhh` (Python's unicode-escape reads it: "Société Générale").
-      // STOQEY: its un-escaping knows only `\uXXXX`, so `\xe9` stays as text. (Reported as a doubt about our
-      // spelling: the protocol reference says TWS writes `\uXXXX`-style escapes, and the Java client's
-      // decodeUnicodeEscapedString, which stoqey ports, knows only `\u` too.)
+      // Our encoder escapes non-ASCII as `\uXXXX`, as TWS does: stoqey's un-escaping (a port of the Java
+      // client's decodeUnicodeEscapedString, which knows only `\u`) and Python's unicode-escape both read it.
       name: "a text with Latin-1 letters",
       message: "ERR_MSG",
       value: latin1,
-      events: [
-        [
-          "error",
-          { error: "No security definition has been found: Soci\\xe9t\\xe9 G\\xe9n\\xe9rale" },
-          200,
-          9004,
-          undefined,
-        ],
-      ],
+      events: [["error", { error: "No security definition has been found: Société Générale" }, 200, 9004, undefined]],
     },
     {
       // STOQEY: its un-escaping knows only `\uXXXX` (a port of the Java client's decodeUnicodeEscapedString), so
@@ -296,17 +286,13 @@ function marketDataCases(): Case[] {
     },
     { name: "CLOSE (no size tick)", message: "TICK_PRICE", value: close, events: [["tickPrice", 2, 9, 184.9, false]] },
     {
-      // Our encoder writes an unset Decimal as the official Python client's literal 2^127-1, which the official
-      // decoder reads as UNSET_DECIMAL. STOQEY: its readDecimal knows only "", Number.MAX_VALUE and Infinity as
-      // unset, so the size arrives as 1.7e38. (Reported as a doubt about our spelling for replies: the unset
-      // spellings the official decoder lists for what TWS sends are "", 2147483647, 2^63-1, the max double and
-      // -2^63; 2^127-1 is the Python client's own request-side literal.)
+      // A host writes an unset Decimal as an empty field, which both the official decoder and stoqey read as unset.
       name: "LAST without a size",
       message: "TICK_PRICE",
       value: lastNoSize,
       events: [
         ["tickPrice", 2, 4, 185.2, false],
-        ["tickSize", 2, 5, Number("170141183460469231731687303715884105727")],
+        ["tickSize", 2, 5, undefined],
       ],
     },
     {

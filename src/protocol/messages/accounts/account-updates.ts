@@ -118,7 +118,7 @@ export const portfolioValue = reply<PortfolioValueMessage>({
       writeText(w, c.currency);
       writeText(w, c.localSymbol);
       if (v >= 8) writeText(w, c.tradingClass);
-      w.decimal(m.position);
+      w.decimalMax(m.position);
       for (const d of [m.marketPrice, m.marketValue, m.averageCost, m.unrealizedPNL, m.realizedPNL]) {
         writeDoubleOrUnset(w, d);
       }

@@ -121,13 +121,13 @@ function writeExecutionData(w: FieldWriter, m: ExecutionDataMessage, sv: number)
   writeText(w, e.acctNumber);
   writeText(w, e.exchange);
   writeText(w, e.side);
-  w.decimal(e.shares);
+  w.decimalMax(e.shares);
   writeDoubleOrUnset(w, e.price);
   w.long(e.permId ?? 0n)
     .int(e.clientId ?? 0)
     .int(e.liquidation ?? 0);
   if (v >= 6) {
-    w.decimal(e.cumQty);
+    w.decimalMax(e.cumQty);
     writeDoubleOrUnset(w, e.avgPrice);
   }
   if (v >= 8) writeText(w, e.orderRef);

@@ -167,7 +167,7 @@ export const pnlSingle = reply<PnLSingleMessage>({
   minServerVersion: ServerVersion.PNL,
   text: {
     write(w, m, sv) {
-      w.int(m.reqId ?? NO_VALID_ID).decimal(m.pos);
+      w.int(m.reqId ?? NO_VALID_ID).decimalMax(m.pos);
       writeDoubleOrUnset(w, m.dailyPnL);
       writeLaterPnL(w, m, sv);
       writeDoubleOrUnset(w, m.value);

@@ -87,7 +87,7 @@ export const positionMulti = reply<PositionMultiMessage>({
       w.int(VERSION).int(m.reqId ?? NO_VALID_ID);
       writeText(w, m.account);
       writePositionContract(w, m.contract ?? {}, true);
-      w.decimal(m.position);
+      w.decimalMax(m.position);
       writeDoubleOrUnset(w, m.avgCost);
       writeText(w, m.modelCode);
     },

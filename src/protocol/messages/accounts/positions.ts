@@ -79,7 +79,7 @@ export const positionData = reply<PositionDataMessage>({
       w.int(v);
       writeText(w, m.account);
       writePositionContract(w, m.contract ?? {}, v >= 2);
-      w.decimal(m.position);
+      w.decimalMax(m.position);
       if (v >= 3) writeDoubleOrUnset(w, m.avgCost);
     },
     read(r) {

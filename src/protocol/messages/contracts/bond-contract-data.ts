@@ -117,7 +117,8 @@ function writeBondContractData(w: FieldWriter, m: BondContractDataMessage, sv: n
   writeTagValuePairs(w, d.secIdList);
   if (sv >= ServerVersion.AGG_GROUP) writeIntOrUnset(w, d.aggGroup);
   if (sv >= ServerVersion.MARKET_RULES) writeText(w, d.marketRuleIds);
-  if (sv >= ServerVersion.SIZE_RULES) w.decimal(d.minSize).decimal(d.sizeIncrement).decimal(d.suggestedSizeIncrement);
+  if (sv >= ServerVersion.SIZE_RULES)
+    w.decimalMax(d.minSize).decimalMax(d.sizeIncrement).decimalMax(d.suggestedSizeIncrement);
 }
 
 export const bondContractData = reply<BondContractDataMessage>({

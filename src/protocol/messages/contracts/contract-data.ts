@@ -156,8 +156,9 @@ function writeContractData(w: FieldWriter, m: ContractDataMessage, sv: number): 
   if (sv >= ServerVersion.MARKET_RULES) writeText(w, d.marketRuleIds);
   if (sv >= ServerVersion.REAL_EXPIRATION_DATE) writeText(w, d.realExpirationDate);
   if (sv >= ServerVersion.STOCK_TYPE) writeText(w, d.stockType);
-  if (sv >= ServerVersion.FRACTIONAL_SIZE_SUPPORT && sv < ServerVersion.SIZE_RULES) w.decimal(m.sizeMinTick);
-  if (sv >= ServerVersion.SIZE_RULES) w.decimal(d.minSize).decimal(d.sizeIncrement).decimal(d.suggestedSizeIncrement);
+  if (sv >= ServerVersion.FRACTIONAL_SIZE_SUPPORT && sv < ServerVersion.SIZE_RULES) w.decimalMax(m.sizeMinTick);
+  if (sv >= ServerVersion.SIZE_RULES)
+    w.decimalMax(d.minSize).decimalMax(d.sizeIncrement).decimalMax(d.suggestedSizeIncrement);
   if (sv >= ServerVersion.FUND_DATA_FIELDS && c.secType === "FUND") writeFundFields(w, d);
   if (sv >= ServerVersion.INELIGIBILITY_REASONS) {
     const reasons = d.ineligibilityReasonList ?? [];

@@ -100,7 +100,7 @@ export const marketDepth = reply<MarketDepthMessage>({
         .int(m.operation ?? UNSET_INTEGER)
         .int(m.side ?? UNSET_INTEGER)
         .double(m.price ?? UNSET_DOUBLE)
-        .decimal(m.size);
+        .decimalMax(m.size);
     },
     read(r) {
       r.skip(); // version
@@ -141,7 +141,7 @@ export const marketDepthL2 = reply<MarketDepthL2Message>({
         .int(m.operation ?? UNSET_INTEGER)
         .int(m.side ?? UNSET_INTEGER)
         .double(m.price ?? UNSET_DOUBLE)
-        .decimal(m.size);
+        .decimalMax(m.size);
       if (sv >= ServerVersion.SMART_DEPTH) w.bool(m.isSmartDepth);
     },
     read(r, sv) {

@@ -142,8 +142,8 @@ export const realTimeBars = reply<RealTimeBarMessage>({
         .double(m.high ?? 0)
         .double(m.low ?? 0)
         .double(m.close ?? 0)
-        .decimal(m.volume)
-        .decimal(m.wap)
+        .decimalMax(m.volume)
+        .decimalMax(m.wap)
         .int(m.count ?? 0);
     },
     read(r) {

@@ -95,7 +95,7 @@ function writeTick(w: FieldWriter, t: TickByTickFields): void {
   switch (t.kind) {
     case "last":
       w.double(t.price ?? 0)
-        .decimal(t.size)
+        .decimalMax(t.size)
         .int(maskOf(t.tickAttribLast?.pastLimit, t.tickAttribLast?.unreported))
         .utf8(t.exchange ?? "")
         .utf8(t.specialConditions ?? "");
@@ -103,8 +103,8 @@ function writeTick(w: FieldWriter, t: TickByTickFields): void {
     case "bidAsk":
       w.double(t.bidPrice ?? 0)
         .double(t.askPrice ?? 0)
-        .decimal(t.bidSize)
-        .decimal(t.askSize)
+        .decimalMax(t.bidSize)
+        .decimalMax(t.askSize)
         .int(maskOf(t.tickAttribBidAsk?.bidPastLow, t.tickAttribBidAsk?.askPastHigh));
       return;
     case "midPoint":

@@ -41,7 +41,7 @@ const LEGACY_VERSION = 3;
 const LEGACY_HAS_GAPS = "false";
 
 function writeBar(w: FieldWriter, b: Bar, sv: number): void {
-  w.utf8(b.date).double(b.open).double(b.high).double(b.low).double(b.close).decimal(b.volume).decimal(b.wap);
+  w.utf8(b.date).double(b.open).double(b.high).double(b.low).double(b.close).decimalMax(b.volume).decimalMax(b.wap);
   if (sv < ServerVersion.SYNT_REALTIME_BARS) w.string(LEGACY_HAS_GAPS);
   w.int(b.barCount);
 }
@@ -172,7 +172,7 @@ export const historicalDataUpdate = reply<HistoricalDataUpdateMessage>({
       const b = m.bar;
       if (!b) throw new EncodeError("HISTORICAL_DATA_UPDATE needs a bar in its text form");
       w.int(m.reqId).int(b.barCount).utf8(b.date).double(b.open).double(b.close).double(b.high).double(b.low);
-      w.decimal(b.wap).decimal(b.volume);
+      w.decimalMax(b.wap).decimalMax(b.volume);
     },
     read(r) {
       const reqId = r.readInt();

@@ -97,7 +97,7 @@ export const histogramData = reply<HistogramDataMessage>({
   text: {
     write(w, m) {
       w.int(m.reqId).int(m.histogram.length);
-      for (const e of m.histogram) w.double(e.price).decimal(e.size);
+      for (const e of m.histogram) w.double(e.price).decimalMax(e.size);
     },
     read(r) {
       const reqId = r.readInt();

@@ -76,7 +76,7 @@ export const historicalTicks = reply<HistoricalTicksMessage>({
   text: {
     write(w, m) {
       w.int(m.reqId).int(m.ticks.length);
-      for (const t of m.ticks) w.int(t.time).int(MIDPOINT_UNUSED_MASK).double(t.price).decimal(t.size);
+      for (const t of m.ticks) w.int(t.time).int(MIDPOINT_UNUSED_MASK).double(t.price).decimalMax(t.size);
       w.bool(m.done);
     },
     read(r) {
@@ -116,7 +116,7 @@ export const historicalTicksBidAsk = reply<HistoricalTicksBidAskMessage>({
       w.int(m.reqId).int(m.ticks.length);
       for (const t of m.ticks) {
         w.int(t.time).int(bidAskMask(t.tickAttribBidAsk)).double(t.priceBid).double(t.priceAsk);
-        w.decimal(t.sizeBid).decimal(t.sizeAsk);
+        w.decimalMax(t.sizeBid).decimalMax(t.sizeAsk);
       }
       w.bool(m.done);
     },
@@ -178,7 +178,7 @@ export const historicalTicksLast = reply<HistoricalTicksLastMessage>({
     write(w, m) {
       w.int(m.reqId).int(m.ticks.length);
       for (const t of m.ticks) {
-        w.int(t.time).int(lastMask(t.tickAttribLast)).double(t.price).decimal(t.size);
+        w.int(t.time).int(lastMask(t.tickAttribLast)).double(t.price).decimalMax(t.size);
         w.utf8(t.exchange).utf8(t.specialConditions);
       }
       w.bool(m.done);

@@ -111,7 +111,7 @@ export const tickPrice = reply<TickPriceMessage>({
         .int(m.reqId)
         .int(m.tickType)
         .double(m.price ?? UNSET_DOUBLE)
-        .decimal(m.size)
+        .decimalMax(m.size)
         .int(m.attrMask);
     },
     read: (r) => readTickPrice(r, { reqId: 0, tickType: 0, price: 0, size: undefined, attrMask: 0 }),
@@ -140,7 +140,7 @@ export const tickSize = reply<TickSizeMessage>({
   name: "TICK_SIZE",
   text: {
     write(w, m) {
-      w.int(TICK_MESSAGE_VERSION).int(m.reqId).int(m.tickType).decimal(m.size);
+      w.int(TICK_MESSAGE_VERSION).int(m.reqId).int(m.tickType).decimalMax(m.size);
     },
     read(r) {
       r.skip();

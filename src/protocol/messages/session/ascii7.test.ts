@@ -44,9 +44,9 @@ describe("unescapeAscii7 (backslashreplace)", () => {
 });
 
 describe("escapeAscii7", () => {
-  it("writes what str.encode('unicode-escape') writes", () => {
+  it("writes Python's unicode-escape spelling, with \\u for every code point below U+10000 (as TWS does)", () => {
     expect(escapeAscii7("a\\b\tc\nd\re\x00\x7f\xe9\u20ac\u{1F600}'\"\ud800")).toBe(
-      "a\\\\b\\tc\\nd\\re\\x00\\x7f\\xe9\\u20ac\\U0001f600'\"\\ud800",
+      "a\\\\b\\tc\\nd\\re\\u0000\\u007f\\u00e9\\u20ac\\U0001f600'\"\\ud800",
     );
     expect(escapeAscii7("plain text, 100%")).toBe("plain text, 100%");
   });

@@ -159,7 +159,8 @@ export function escapeAscii7(text: string): string {
     else if (ch === "\n") out += "\\n";
     else if (ch === "\r") out += "\\r";
     else if (cp >= 0x20 && cp < 0x7f) out += ch;
-    else if (cp < 0x100) out += `\\x${cp.toString(16).padStart(2, "0")}`;
+    // \u for everything below U+10000: what TWS writes, and the only escape decoders ported from the Java
+    // client understand (Python's unicode-escape reads it as well as its own \x spelling).
     else if (cp < 0x10000) out += `\\u${cp.toString(16).padStart(4, "0")}`;
     else out += `\\U${cp.toString(16).padStart(8, "0")}`;
   }
