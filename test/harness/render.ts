@@ -52,7 +52,9 @@ function normalizeList(v: unknown): unknown {
 function normalizeObject(o: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(o)) {
-    const n = isObject(v) ? normalizeObject(v) : normalizeList(v);
+    let n = isObject(v) ? normalizeObject(v) : normalizeList(v);
+    // Python's True == 1: the official client hands some flags over as ints in one form and bools in the other.
+    if (n === true) n = 1;
     if (n === 0 || n === false || n === "" || n === undefined) continue;
     if (Array.isArray(n) && n.length === 0) continue;
     if (isObject(n) && Object.keys(n).length === 0) continue;
