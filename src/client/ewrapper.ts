@@ -1,8 +1,9 @@
 import type { Bar } from "../protocol/models/bar.js";
-import type { DeltaNeutralContract } from "../protocol/models/contract.js";
+import type { Contract, DeltaNeutralContract } from "../protocol/models/contract.js";
 import type { ContractDescription } from "../protocol/models/contract-description.js";
 import type { ContractDetails } from "../protocol/models/contract-details.js";
 import type { DepthMktDataDescription } from "../protocol/models/depth.js";
+import type { CommissionAndFeesReport, Execution } from "../protocol/models/execution.js";
 import type {
   HistogramEntry,
   HistoricalSession,
@@ -12,6 +13,8 @@ import type {
 } from "../protocol/models/historical-ticks.js";
 import type { PriceIncrement, SmartComponentMap } from "../protocol/models/market-data.js";
 import type { NewsProvider } from "../protocol/models/news.js";
+import type { Order } from "../protocol/models/order.js";
+import type { OrderState } from "../protocol/models/order-state.js";
 import type { FamilyCode, SoftDollarTier } from "../protocol/models/reference-data.js";
 import type { TickAttrib, TickAttribBidAsk, TickAttribLast } from "../protocol/models/tick-attrib.js";
 import type { Decimal } from "../protocol/values.js";
@@ -191,4 +194,96 @@ export interface EWrapper {
     legsStr: string,
   ): void;
   scannerDataEnd?(reqId: number): void;
+
+  // Orders
+  orderStatus?(
+    orderId: number,
+    status: string,
+    filled: Decimal | undefined,
+    remaining: Decimal | undefined,
+    avgFillPrice: number,
+    permId: bigint,
+    parentId: number,
+    lastFillPrice: number,
+    clientId: number,
+    whyHeld: string,
+    mktCapPrice: number | null | undefined,
+  ): void;
+  openOrder?(orderId: number, contract: Contract, order: Order, orderState: OrderState): void;
+  openOrderEnd?(): void;
+  completedOrder?(contract: Contract, order: Order, orderState: OrderState): void;
+  completedOrdersEnd?(): void;
+  orderBound?(permId: bigint, clientId: number, orderId: number): void;
+
+  // Executions, accounts, positions and P&L
+  execDetails?(reqId: number, contract: Contract, execution: Execution): void;
+  execDetailsEnd?(reqId: number): void;
+  commissionAndFeesReport?(commissionAndFeesReport: CommissionAndFeesReport): void;
+  updateAccountValue?(key: string, val: string, currency: string, accountName: string): void;
+  updatePortfolio?(
+    contract: Contract,
+    position: Decimal | undefined,
+    marketPrice: number,
+    marketValue: number,
+    averageCost: number,
+    unrealizedPNL: number,
+    realizedPNL: number,
+    accountName: string,
+  ): void;
+  updateAccountTime?(timeStamp: string): void;
+  accountDownloadEnd?(accountName: string): void;
+  accountSummary?(reqId: number, account: string, tag: string, value: string, currency: string): void;
+  accountSummaryEnd?(reqId: number): void;
+  position?(account: string, contract: Contract, position: Decimal | undefined, avgCost: number): void;
+  positionEnd?(): void;
+  positionMulti?(
+    reqId: number,
+    account: string,
+    modelCode: string,
+    contract: Contract,
+    pos: Decimal | undefined,
+    avgCost: number,
+  ): void;
+  positionMultiEnd?(reqId: number): void;
+  accountUpdateMulti?(
+    reqId: number,
+    account: string,
+    modelCode: string,
+    key: string,
+    value: string,
+    currency: string,
+  ): void;
+  accountUpdateMultiEnd?(reqId: number): void;
+  pnl?(
+    reqId: number,
+    dailyPnL: number | undefined,
+    unrealizedPnL: number | undefined,
+    realizedPnL: number | undefined,
+  ): void;
+  pnlSingle?(
+    reqId: number,
+    pos: Decimal | undefined,
+    dailyPnL: number | undefined,
+    unrealizedPnL: number | undefined,
+    realizedPnL: number | undefined,
+    value: number | undefined,
+  ): void;
+
+  // Financial advisors, WSH, display groups, verification, configuration, fundamentals
+  receiveFA?(faData: number, cxml: string): void;
+  replaceFAEnd?(reqId: number, text: string): void;
+  wshMetaData?(reqId: number, dataJson: string): void;
+  wshEventData?(reqId: number, dataJson: string): void;
+  displayGroupList?(reqId: number, groups: string): void;
+  displayGroupUpdated?(reqId: number, contractInfo: string): void;
+  verifyMessageAPI?(apiData: string): void;
+  verifyCompleted?(isSuccessful: boolean | string, errorText: string): void;
+  verifyAndAuthMessageAPI?(apiData: string, xyzChallange: string): void;
+  verifyAndAuthCompleted?(isSuccessful: boolean | string, errorText: string): void;
+  /** TWS's configuration (REQ_CONFIG, server version 219; protobuf only, no callback in the official 10.46). */
+  configResponse?(reqId: number, config: unknown): void;
+  /** The result of UPDATE_CONFIG (server version 221; protobuf only). */
+  updateConfigResponse?(reqId: number, response: unknown): void;
+  /** Fundamental data XML (present up to API 10.46, gone in 10.50). */
+  fundamentalData?(reqId: number, data: string): void;
 }

@@ -120,7 +120,7 @@ export const ownership: readonly Ownership[] = [
   {
     issue: 4,
     title: "Messages II: orders, executions, accounts, portfolio and the rest",
-    enforced: false,
+    enforced: true,
     outgoing: [
       "PLACE_ORDER",
       "CANCEL_ORDER",
