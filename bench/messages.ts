@@ -19,14 +19,22 @@ export interface MessageCase {
   items: number;
 }
 
-function contractDataPayload(sv: number, protobuf: boolean): Buffer {
+/** The largest golden reply frame of a message at a server version and form (the richest real shape we have). */
+function largestVector(message: string, sv: number, protobuf: boolean): Buffer {
   const v = allVectors
-    .filter(
-      (x) => x.message === "CONTRACT_DATA" && x.sender === "host" && x.sv === sv && /#/.test(x.frame) === protobuf,
-    )
+    .filter((x) => x.message === message && x.sender === "host" && x.sv === sv && /^\d+#/.test(x.frame) === protobuf)
     .sort((a, b) => b.frame.length - a.frame.length)[0];
-  if (!v) throw new Error(`no CONTRACT_DATA vector at ${sv}`);
+  if (!v) throw new Error(`no ${message} vector at ${sv}`);
   return notationToPayload(v.frame, sv);
+}
+
+/** The server version (up to `max`) of the largest golden reply frame of a message in a form. */
+function richestVersion(message: string, protobuf: boolean, max: number): number {
+  const v = allVectors
+    .filter((x) => x.message === message && x.sender === "host" && /^\d+#/.test(x.frame) === protobuf && x.sv <= max)
+    .sort((a, b) => b.frame.length - a.frame.length)[0];
+  if (!v) throw new Error(`no ${message} vector`);
+  return v.sv;
 }
 
 function bars(n: number): Bar[] {
@@ -61,19 +69,19 @@ export function messageCases(): MessageCase[] {
     return Buffer.from(encodeMessage(historicalData, m, sv, writer).subarray(4));
   };
   const times = <T>(n: number, x: T) => Array.from({ length: n }, () => x);
+  const richest = (message: string, label: string, protobuf: boolean): MessageCase => {
+    const sv = richestVersion(message, protobuf, protobuf ? 226 : 200);
+    const payload = largestVector(message, sv, protobuf);
+    return {
+      name: `${label}.${protobuf ? "protobuf" : "text"}.sv${sv}`,
+      payloads: times(2000, payload),
+      serverVersion: sv,
+      items: 1,
+    };
+  };
   return [
-    {
-      name: "contract_data.text.sv193",
-      payloads: times(2000, contractDataPayload(193, false)),
-      serverVersion: 193,
-      items: 1,
-    },
-    {
-      name: "contract_data.protobuf.sv225",
-      payloads: times(2000, contractDataPayload(225, true)),
-      serverVersion: 225,
-      items: 1,
-    },
+    richest("CONTRACT_DATA", "contract_data", false),
+    richest("CONTRACT_DATA", "contract_data", true),
     {
       name: "historical_data_1000_bars.text.sv200",
       payloads: times(20, history(200)),
@@ -86,6 +94,10 @@ export function messageCases(): MessageCase[] {
       serverVersion: 225,
       items: 1000,
     },
+    richest("OPEN_ORDER", "open_order", false),
+    richest("OPEN_ORDER", "open_order", true),
+    richest("EXECUTION_DATA", "execution_data", false),
+    richest("EXECUTION_DATA", "execution_data", true),
   ];
 }
 
