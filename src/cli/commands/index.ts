@@ -1,8 +1,15 @@
 import type { CommandDefinition } from "../context.js";
 import { decodeCommand } from "./decode.js";
 import { portsCommand } from "./ports.js";
+import { recordCommand } from "./record.js";
 import { simCommand } from "./sim.js";
 import { versionCommand } from "./version.js";
 
 /** Every `tws` command, in the order `tws --help` lists them. Add a command here (see docs/cli.md). */
-export const COMMANDS: readonly CommandDefinition[] = [versionCommand, portsCommand, decodeCommand, simCommand];
+export const COMMANDS: readonly CommandDefinition[] = [
+  versionCommand,
+  portsCommand,
+  decodeCommand,
+  recordCommand,
+  simCommand,
+];
