@@ -5,6 +5,7 @@ import { type HostLogEntry, type PacingMode, type SimulatedHost, startSimulatedH
 import type { CommandDefinition } from "../context.js";
 import { CliError, EXIT_CODES, usageError } from "../exit-codes.js";
 import type { Output } from "../output.js";
+import { type ControlServer, startControlServer } from "../sim-control.js";
 
 function parseServerVersion(text: string): number {
   const v = /^\d{1,4}$/.test(text.trim()) ? Number(text) : Number.NaN;
@@ -117,6 +118,7 @@ export const simCommand: CommandDefinition = {
       .option("--trusted-ips <list>", "comma-separated addresses allowed besides this machine")
       .option("--pacing <mode>", "over 50 requests/s: 'reject' (error 100) or 'pace' (delay)", "reject")
       .option("--duration <seconds>", "stop after this many seconds")
+      .option("--control-port <port>", "serve the faults over HTTP on 127.0.0.1:<port> (POST /faults/<name>)")
       .action(async (opts) => {
         const out = ctx.output();
         const { port, verbose } = ctx.options();
@@ -152,6 +154,15 @@ export const simCommand: CommandDefinition = {
           throw error;
         }
         const duration = opts.duration !== undefined ? parseDuration(opts.duration) : undefined;
+        let control: ControlServer | undefined;
+        if (opts.controlPort !== undefined) {
+          const controlPort = /^\d{1,5}$/.test(opts.controlPort) ? Number(opts.controlPort) : Number.NaN;
+          if (!(controlPort >= 0 && controlPort <= 65535)) {
+            await host.close();
+            throw usageError(`--control-port must be a port from 0 to 65535, got '${opts.controlPort}'`);
+          }
+          control = await startControlServer(host, controlPort);
+        }
         const { serverVersion, accounts, readOnly, access } = host.options;
         if (out.json) {
           out.record("listening", {
@@ -174,7 +185,12 @@ export const simCommand: CommandDefinition = {
           );
           out.line(dim(duration === undefined ? "Ctrl-C to stop" : `stopping after ${duration} s (or Ctrl-C)`));
         }
+        if (control) {
+          if (out.json) out.record("control", { url: `http://127.0.0.1:${control.port}` });
+          else out.line(out.colors.dim(`faults at http://127.0.0.1:${control.port}/faults/<name>`));
+        }
         const reason = await untilStopped(duration);
+        await control?.close();
         await host.close();
         if (out.json) out.record("stopped", { reason });
         else out.line(`tws sim stopped (${reason})`);
