@@ -9,8 +9,7 @@ import type { SimulatedHost } from "../server/index.js";
  *   GET  /status                                                 → {"ok":true,"port":…}
  *
  * Faults: disconnect {clientId?}, connectivityLost, connectivityRestored {dataLost?}, restart {afterMs},
- * delay {message, ms}, drop {message}, stall {clientId}, unstall {clientId}, farmFlap {farm, downMs?},
- * halt {symbol}, resume {symbol}, clear.
+ * delay {message, ms}, drop {message}, stall {clientId}, unstall {clientId}, farmFlap {farm, downMs?}, clear.
  */
 type Handler = (host: SimulatedHost, body: Record<string, unknown>) => unknown;
 
@@ -41,8 +40,6 @@ const faults: Record<string, Handler> = {
   stall: (h, b) => h.faults.stall(num(b, "clientId")!),
   unstall: (h, b) => h.faults.unstall(num(b, "clientId")!),
   farmFlap: (h, b) => h.faults.farmFlap(str(b, "farm"), { downMs: num(b, "downMs", true) ?? 0 }),
-  halt: (h, b) => h.faults.halt(str(b, "symbol")),
-  resume: (h, b) => h.faults.resume(str(b, "symbol")),
   clear: (h) => h.faults.clear(),
 };
 
