@@ -195,6 +195,7 @@ export class EClientCore {
         this.connected = true;
         this.startReader(socket, pending.subarray(4 + length));
         this.sendRequest("START_API", { clientId, optionalCapabilities: this.options.optionalCapabilities ?? "" });
+        this.invoke("connectAck");
         resolve();
       };
       socket.on("data", onHandshakeData);

@@ -37,6 +37,8 @@ export interface EWrapper {
     errorString: string,
     advancedOrderRejectJson: string,
   ): void;
+  /** The handshake is done and START_API sent (called just before `connect()` resolves). */
+  connectAck?(): void;
   connectionClosed?(): void;
   nextValidId?(orderId: number): void;
   managedAccounts?(accountsList: string): void;

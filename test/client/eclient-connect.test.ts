@@ -40,12 +40,13 @@ function until(pred: () => boolean): Promise<void> {
 describe("EClient.connect", () => {
   it.each([176, 200, 226])("negotiates %i and sends START_API in that version's form", async (sv) => {
     host = await startScriptedHost({ maxVersion: sv });
-    const { wrapper } = recorder();
+    const { calls, wrapper } = recorder();
     client = new EClient(wrapper, { optionalCapabilities: "" });
     await client.connect("127.0.0.1", host.port, 9);
     expect(client.isConnected()).toBe(true);
     expect(client.serverVersion()).toBe(sv);
     expect(client.twsConnectionTime()).toBe("20261124 09:30:00 EST");
+    expect(calls).toEqual([["connectAck"]]);
     const [frame] = await host.waitForFrames(1);
     const want = encodeMessage(specByName("client", "START_API")!, { clientId: 9, optionalCapabilities: "" }, sv);
     expect(frame).toEqual(Buffer.from(want.subarray(4)));
@@ -103,6 +104,7 @@ describe("EReader through a real socket", () => {
     client = new EClient(rec.wrapper);
     await client.connect("127.0.0.1", host.port, 1);
     await host.waitForFrames(1);
+    rec.calls.length = 0; // connectAck
     return { ...rec, conn: host.connections[0]! };
   }
 

@@ -147,10 +147,10 @@ describe("EClient pacing, message log and the default wrapper", () => {
     conn.send(encodeFrame(notationToPayload("49|1|1764000000|", 176)));
     conn.send(encodeFrame(notationToPayload("9|1|42|", 176)));
     await new Promise<void>((resolve) => {
-      const check = () => (lines.length > 0 ? resolve() : setImmediate(check));
+      const check = () => (lines.length > 1 ? resolve() : setImmediate(check));
       check();
     });
     expect(seen).toEqual([1764000000]);
-    expect(lines).toEqual(["tws-ts: unhandled nextValidId(42)"]);
+    expect(lines).toEqual(["tws-ts: unhandled connectAck()", "tws-ts: unhandled nextValidId(42)"]);
   });
 });
