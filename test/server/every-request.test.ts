@@ -13,7 +13,22 @@ const REPLIES: Record<string, string> = {
   REQ_IDS: "NEXT_VALID_ID",
   REQ_MANAGED_ACCTS: "MANAGED_ACCTS",
   REQ_USER_INFO: "USER_INFO",
+  REQ_MATCHING_SYMBOLS: "SYMBOL_SAMPLES",
+  REQ_SEC_DEF_OPT_PARAMS: "SECURITY_DEFINITION_OPTION_PARAMETER_END",
+  REQ_SMART_COMPONENTS: "SMART_COMPONENTS",
+  REQ_MKT_DEPTH_EXCHANGES: "MKT_DEPTH_EXCHANGES",
+  REQ_FAMILY_CODES: "FAMILY_CODES",
+  REQ_SOFT_DOLLAR_TIERS: "SOFT_DOLLAR_TIERS",
 };
+
+/** Requests whose empty form is a valid request the host answers with a TWS error code (not a 32x naming it). */
+const ERROR_REPLIES: Record<string, number> = {
+  // An empty contract names nothing: TWS's "No security definition has been found for the request".
+  REQ_CONTRACT_DATA: 200,
+};
+
+/** Requests TWS answers with nothing: checked by a REQ_CURRENT_TIME sent after them being answered next. */
+const SILENT = new Set(["CANCEL_CONTRACT_DATA"]);
 
 /** A frame of request `id` at `sv`: an empty protobuf body where the request goes as protobuf, else a version field. */
 function frameOf(id: number, sv: number): Buffer {
@@ -35,9 +50,20 @@ describe("no request is silently ignored", () => {
     expect(names.length).toBeGreaterThan(80);
     for (const [name, id] of names) {
       c.sendPayload(frameOf(id, sv));
+      if (SILENT.has(name)) {
+        c.send("REQ_CURRENT_TIME", {});
+        const next = await c.take(() => true);
+        if (next.name === "CURRENT_TIME") continue;
+        // Below its version, an error naming it comes first.
+        expect(String(next.value.errorString)).toContain(`'${name}'`);
+        await c.take("CURRENT_TIME");
+        continue;
+      }
       const m = await c.take(() => true);
       const answered =
-        m.name === REPLIES[name] || (m.name === "ERR_MSG" && String(m.value.errorString).includes(`'${name}'`));
+        m.name === REPLIES[name] ||
+        (m.name === "ERR_MSG" &&
+          (String(m.value.errorString).includes(`'${name}'`) || m.value.errorCode === ERROR_REPLIES[name]));
       expect({ name, answered, got: m.name === "ERR_MSG" ? m.value.errorString : m.name }).toMatchObject({
         name,
         answered: true,
