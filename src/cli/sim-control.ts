@@ -9,7 +9,8 @@ import type { SimulatedHost } from "../server/index.js";
  *   GET  /status                                                 → {"ok":true,"port":…}
  *
  * Faults: disconnect {clientId?}, connectivityLost, connectivityRestored {dataLost?}, restart {afterMs},
- * delay {message, ms}, drop {message}, stall {clientId}, unstall {clientId}, farmFlap {farm, downMs?}, clear.
+ * delay {message, ms}, drop {message}, stall {clientId}, unstall {clientId}, farmFlap {farm, downMs?},
+ * halt {symbol}, resume {symbol}, clear.
  */
 type Handler = (host: SimulatedHost, body: Record<string, unknown>) => unknown;
 
@@ -40,6 +41,8 @@ const faults: Record<string, Handler> = {
   stall: (h, b) => h.faults.stall(num(b, "clientId")!),
   unstall: (h, b) => h.faults.unstall(num(b, "clientId")!),
   farmFlap: (h, b) => h.faults.farmFlap(str(b, "farm"), { downMs: num(b, "downMs", true) ?? 0 }),
+  halt: (h, b) => h.faults.halt(str(b, "symbol")),
+  resume: (h, b) => h.faults.resume(str(b, "symbol")),
   clear: (h) => h.faults.clear(),
 };
 

@@ -106,6 +106,18 @@ export class HostFaults {
     else this.later(downMs, back);
   }
 
+  /** Halts trading in `symbol`: its streams hear HALTED (49, or 90 delayed) and freeze until {@link resume}. */
+  halt(symbol: string): void {
+    this.host.state.marketData.engine.halt(symbol, this.host.clock.now());
+    this.host.state.marketData.refresh();
+  }
+
+  /** Ends a halt: HALTED 0, and the streams follow the market again. */
+  resume(symbol: string): void {
+    this.host.state.marketData.engine.resume(symbol);
+    this.host.state.marketData.refresh();
+  }
+
   /** Removes every delay, drop and stall. */
   clear(): void {
     this.delays.clear();

@@ -2,8 +2,17 @@
 export { TWS_PORTS } from "../protocol/ports.js";
 export { accessRule, isLoopbackAddress, normaliseAddress } from "./access.js";
 export { type HostClock, realClock, type SteppedClock, steppedClock, type TimerHandle } from "./clock.js";
+export {
+  BUILTIN_MARKET_INSTRUMENTS,
+  type InstrumentResolver,
+  listResolver,
+  MarketEngine,
+  type MarketInstrument,
+  type MarketState,
+} from "./engine/market/index.js";
 export { FARM_CODES, type FarmKind, TwsCode, TwsText } from "./errors-table.js";
 export { HostFaults } from "./faults.js";
+export type { MarketDataOptions } from "./market-data/service.js";
 export {
   DEFAULT_ACCOUNT,
   DEFAULT_FARMS,

@@ -1,6 +1,8 @@
 import { MAX_CLIENT_VERSION, MIN_CLIENT_VERSION } from "../protocol/server-versions.js";
 import { type AccessRule, accessRule, isLoopbackAddress } from "./access.js";
 import { type HostClock, realClock } from "./clock.js";
+import type { InstrumentResolver } from "./engine/market/index.js";
+import type { MarketDataOptions } from "./market-data/service.js";
 import type { PacingMode } from "./pacing.js";
 
 /** One line of the host's log. */
@@ -52,6 +54,11 @@ export interface SimulatedHostOptions {
   readonly isLocalPeer?: (address: string) => boolean;
   /** Where log lines go (default: nowhere; `tws sim` prints them). */
   readonly log?: HostLog;
+  /**
+   * The market: how contracts resolve to instruments (default: a few built-in test instruments), which have live
+   * data, the delay of delayed data and the update interval.
+   */
+  readonly market?: MarketDataOptions & { readonly resolve?: InstrumentResolver };
 }
 
 /** The options with their defaults applied and checked. */
@@ -73,6 +80,7 @@ export interface ResolvedHostOptions {
   readonly maxRequestBytes: number;
   readonly farms: readonly string[];
   readonly log: HostLog;
+  readonly market: MarketDataOptions & { readonly resolve?: InstrumentResolver };
 }
 
 export const DEFAULT_ACCOUNT = "DU1234567";
@@ -128,5 +136,6 @@ export function resolveOptions(options: SimulatedHostOptions = {}): ResolvedHost
     maxRequestBytes: positiveInteger("maxRequestBytes", options.maxRequestBytes ?? 4 * 1024 * 1024),
     farms: [...(options.farms ?? DEFAULT_FARMS)],
     log: options.log ?? (() => {}),
+    market: options.market ?? {},
   };
 }

@@ -1,8 +1,10 @@
 import { createServer, type Server, type Socket } from "node:net";
 import type { IncomingMessageName } from "../protocol/message-ids.js";
 import type { HostClock } from "./clock.js";
+import { MarketEngine } from "./engine/market/index.js";
 import { HostFaults } from "./faults.js";
 import type { HostState } from "./handlers/index.js";
+import { MarketDataService } from "./market-data/service.js";
 import { type HostLogEntry, type ResolvedHostOptions, resolveOptions, type SimulatedHostOptions } from "./options.js";
 import { checkRequiredReplies } from "./replies.js";
 import { Session, type SessionHost } from "./session.js";
@@ -49,6 +51,12 @@ export class SimulatedHost implements SessionHost {
     this.state = {
       options: this.options,
       clock: this.clock,
+      marketData: new MarketDataService(
+        new MarketEngine({ seed: this.options.seed, resolve: this.options.market.resolve }),
+        this.clock,
+        this.options.marketDataLines,
+        this.options.market,
+      ),
       serverLogLevel: 2,
       nextOrderId: (clientId) => orderIds.get(clientId) ?? 1,
     };
@@ -126,6 +134,7 @@ export class SimulatedHost implements SessionHost {
     if (this.closing) return;
     this.closing = true;
     this.faults.dispose();
+    this.state.marketData.dispose();
     await this.goDown();
   }
 
@@ -144,6 +153,7 @@ export class SimulatedHost implements SessionHost {
     this.connections.delete(session);
     if (this.clients.get(session.clientId) === session) {
       this.clients.delete(session.clientId);
+      this.state.marketData.dropClient(session.clientId);
       this.log("info", `client ${session.clientId} disconnected`, session.conn, session.clientId);
     }
   }

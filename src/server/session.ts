@@ -75,6 +75,9 @@ export class Session {
     socket.on("data", (chunk: Buffer) => this.onData(chunk));
     socket.on("error", (err) => this.log("info", `socket error: ${err.message}`));
     socket.on("close", () => this.closed());
+    // A client that ends its side has left (TWS has no half-open API sessions): free its ids and market data
+    // lines now, not a turn later when the socket has finished closing.
+    socket.on("end", () => this.closed());
   }
 
   get isActive(): boolean {

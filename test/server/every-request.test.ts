@@ -25,6 +25,10 @@ const REPLIES: Record<string, string> = {
 const ERROR_REPLIES: Record<string, number> = {
   // An empty contract names nothing: TWS's "No security definition has been found for the request".
   REQ_CONTRACT_DATA: 200,
+  // The same for market data: an empty contract is no instrument the host has.
+  REQ_MKT_DATA: 200,
+  // An empty cancel names no stream: "Can't find EId with tickerId".
+  CANCEL_MKT_DATA: 300,
 };
 
 /** Requests TWS answers with nothing: checked by a REQ_CURRENT_TIME sent after them being answered next. */

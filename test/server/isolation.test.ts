@@ -71,9 +71,9 @@ describe("a client's bad input stays its own", () => {
   it("reads the request id of a protobuf request without a spec, and refuses a form a message does not have", async () => {
     const { host } = await fx.start();
     const c = await fx.ready(host, 1, { max: 226 });
-    // CANCEL_MKT_DATA as protobuf: field 1 (reqId) = 300.
+    // REQ_WSH_META_DATA (not served by the host) as protobuf: field 1 (reqId) = 300.
     const id = Buffer.alloc(4);
-    id.writeUInt32BE(OutgoingMessageId.CANCEL_MKT_DATA + PROTOBUF_MSG_ID_OFFSET);
+    id.writeUInt32BE(OutgoingMessageId.REQ_WSH_META_DATA + PROTOBUF_MSG_ID_OFFSET);
     c.sendPayload(Buffer.concat([id, Buffer.from([0x08, 0xac, 0x02])]));
     expect(await c.takeError()).toMatchObject({ reqId: 300, code: TwsCode.REQUEST_VALIDATION_ERROR });
     // UPDATE_CONFIG exists only as protobuf.

@@ -1,5 +1,6 @@
 import type { IncomingMessageName } from "../../protocol/message-ids.js";
 import type { HostClock } from "../clock.js";
+import type { MarketDataService } from "../market-data/service.js";
 import type { ResolvedHostOptions } from "../options.js";
 import type { HostRequest } from "../request.js";
 
@@ -9,6 +10,8 @@ export interface HostState {
   readonly clock: HostClock;
   /** The next valid order id of a client id (TWS keeps one sequence per client id). */
   nextOrderId(clientId: number): number;
+  /** Level-1 streams, market data lines and the market engine behind them (`marketData.engine`). */
+  readonly marketData: MarketDataService;
   /** The log level last set by SET_SERVER_LOGLEVEL (1 system .. 5 detail; TWS's default 2 error). */
   serverLogLevel: number;
 }

@@ -1,0 +1,129 @@
+import { keyOf, normal, uniform } from "./hash.js";
+import type { MarketInstrument } from "./instruments.js";
+
+/**
+ * The seeded price process of one instrument, computable at any second directly. Time is cut into segments of
+ * 2^17 seconds (about a day and a half); each segment boundary has an anchor (the log of the reference price plus
+ * a seeded deviation), and between two anchors the log price is a Brownian bridge built by midpoint refinement,
+ * each midpoint's draw keyed by (seed, instrument, segment, node). The price at second s thus costs 17 draws and
+ * never depends on when or in which order it was asked for.
+ */
+
+const SEGMENT_BITS = 17;
+const SEGMENT = 2 ** SEGMENT_BITS;
+/** Seconds in a year, to scale the annual volatility per second (the process runs around the clock). */
+const SECONDS_PER_YEAR = 365 * 86_400;
+
+/** The draw streams, so no two uses of the randomness share coordinates. */
+const Stream = { ANCHOR: 1, SPREAD: 2, BID_SIZE: 3, ASK_SIZE: 4, SIDE: 5, LAST_SIZE: 6, BRIDGE: 8 } as const;
+
+/** A quote and the trade of one second, on the instrument's tick grid. */
+export interface SecondQuote {
+  readonly second: number;
+  readonly mid: number;
+  readonly bid: number;
+  readonly ask: number;
+  readonly bidSize: number;
+  readonly askSize: number;
+  /** The price and size of this second's trade (when the second trades). */
+  readonly tradePrice: number;
+  readonly tradeSize: number;
+}
+
+function decimalsOf(tick: number): number {
+  for (let d = 0; d < 12; d++) if (Math.abs(Math.round(tick * 10 ** d) - tick * 10 ** d) < 1e-9) return d;
+  return 12;
+}
+
+export class PriceProcess {
+  readonly key: number;
+  readonly tick: number;
+  readonly lot: number;
+  private readonly decimals: number;
+  private readonly logRef: number;
+  private readonly perSecond: number;
+  private readonly anchorSigma: number;
+
+  constructor(
+    private readonly seed: number,
+    readonly instrument: MarketInstrument,
+  ) {
+    this.key = instrument.conId > 0 ? instrument.conId : keyOf(`${instrument.symbol}.${instrument.secType}`);
+    this.tick = instrument.minTick;
+    this.decimals = decimalsOf(instrument.minTick);
+    this.lot = instrument.lotSize ?? (instrument.secType === "STK" ? 100 : 1);
+    this.logRef = Math.log(instrument.referencePrice);
+    const vol = instrument.volatility ?? 0.25;
+    this.perSecond = vol / Math.sqrt(SECONDS_PER_YEAR);
+    this.anchorSigma = this.perSecond * Math.sqrt(SEGMENT / 4);
+  }
+
+  /** A price of n ticks, as the decimal the tick grid gives it. */
+  onGrid(ticks: number): number {
+    return Number((ticks * this.tick).toFixed(this.decimals));
+  }
+
+  private anchor(segment: number): number {
+    return this.logRef + this.anchorSigma * normal(this.seed, this.key, Stream.ANCHOR, segment);
+  }
+
+  /** The log of the mid price at second `s` (seconds since the epoch). */
+  logMid(s: number): number {
+    const segment = Math.floor(s / SEGMENT);
+    const i = s - segment * SEGMENT;
+    const a = this.anchor(segment);
+    const b = this.anchor(segment + 1);
+    let lo = 0;
+    let hi = SEGMENT;
+    let vlo = 0;
+    let vhi = 0;
+    let node = 1;
+    let v = 0;
+    const stream = Stream.BRIDGE + segment * 16;
+    while (i !== lo) {
+      const mid = (lo + hi) / 2;
+      const vmid =
+        (vlo + vhi) / 2 + Math.sqrt((hi - lo) / 4) * this.perSecond * normal(this.seed, this.key, stream, node);
+      if (i === mid) {
+        v = vmid;
+        break;
+      }
+      if (i < mid) {
+        hi = mid;
+        vhi = vmid;
+        node = 2 * node;
+      } else {
+        lo = mid;
+        vlo = vmid;
+        node = 2 * node + 1;
+      }
+    }
+    return a + ((b - a) * i) / SEGMENT + v;
+  }
+
+  /** The mid price at second `s`, unrounded. */
+  mid(s: number): number {
+    return Math.exp(this.logMid(s));
+  }
+
+  /** The quote and trade of second `s`: bid below ask by 1 to 3 ticks, sizes in whole lots. */
+  quote(s: number): SecondQuote {
+    const mid = this.mid(s);
+    const spread = 1 + Math.floor(uniform(this.seed, this.key, Stream.SPREAD, s) * 3);
+    const bidTicks = Math.max(1, Math.round(mid / this.tick - spread / 2));
+    const askTicks = bidTicks + spread;
+    const lots = (stream: number, most: number) =>
+      this.lot * (1 + Math.floor(uniform(this.seed, this.key, stream, s) ** 2 * most));
+    const atAsk = uniform(this.seed, this.key, Stream.SIDE, s) < 0.5;
+    return {
+      second: s,
+      mid,
+      bid: this.onGrid(bidTicks),
+      ask: this.onGrid(askTicks),
+      bidSize: lots(Stream.BID_SIZE, 40),
+      askSize: lots(Stream.ASK_SIZE, 40),
+      tradePrice: this.onGrid(atAsk ? askTicks : bidTicks),
+      tradeSize: lots(Stream.LAST_SIZE, 8),
+    };
+  }
+}
