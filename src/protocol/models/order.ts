@@ -358,3 +358,31 @@ export interface Order {
   ptOrderId?: number;
   ptOrderType?: string;
 }
+
+/**
+ * Order fields whose official default (`order.py`) is neither unset, `""` nor `false`: a decoded order leaves a
+ * field out when it equals its default, so it compares equal to the order a user wrote.
+ */
+export const ORDER_DEFAULTS: Partial<Record<keyof Order, unknown>> = {
+  orderId: 0,
+  clientId: 0,
+  permId: 0n,
+  transmit: true,
+  parentId: 0,
+  displaySize: 0,
+  triggerMethod: 0,
+  ocaType: 0,
+  origin: 0,
+  shortSaleSlot: 0,
+  exemptCode: -1,
+  discretionaryAmt: 0,
+  auctionStrategy: 0,
+  deltaNeutralConId: 0,
+  deltaNeutralShortSaleSlot: 0,
+  referenceContractId: 0,
+  peggedChangeAmount: 0,
+  referenceChangeAmount: 0,
+  adjustableTrailingUnit: 0,
+  refFuturesConId: 0,
+  parentPermId: 0n,
+};

@@ -1,5 +1,5 @@
 import type { ComboLeg, Contract, DeltaNeutralContract } from "../../models/contract.js";
-import type { Order } from "../../models/order.js";
+import { ORDER_DEFAULTS, type Order } from "../../models/order.js";
 import type { OrderAllocation, OrderState } from "../../models/order-state.js";
 import type { SoftDollarTier } from "../../models/reference-data.js";
 import { UNSET_DECIMAL_TEXT, UNSET_DOUBLE, UNSET_INTEGER } from "../../values.js";
@@ -14,31 +14,6 @@ import { UNSET_DECIMAL_TEXT, UNSET_DOUBLE, UNSET_INTEGER } from "../../values.js
  * re-encode to their bytes) and are turned into it for the callbacks, taking only what the official protobuf
  * reader (`decodeOrder`, `decodeContract`, `decodeOrderState`) takes.
  */
-
-/** Order fields whose official default is neither unset, `""` nor false (`order.py`). */
-const ORDER_DEFAULTS: Partial<Record<keyof Order, unknown>> = {
-  orderId: 0,
-  clientId: 0,
-  permId: 0n,
-  transmit: true,
-  parentId: 0,
-  displaySize: 0,
-  triggerMethod: 0,
-  ocaType: 0,
-  origin: 0,
-  shortSaleSlot: 0,
-  exemptCode: -1,
-  discretionaryAmt: 0,
-  auctionStrategy: 0,
-  deltaNeutralConId: 0,
-  deltaNeutralShortSaleSlot: 0,
-  referenceContractId: 0,
-  peggedChangeAmount: 0,
-  referenceChangeAmount: 0,
-  adjustableTrailingUnit: 0,
-  refFuturesConId: 0,
-  parentPermId: 0n,
-};
 
 /** Tri-state flags (official default `None`): false is a value of its own. */
 const TRI_STATE = new Set<string>(["usePriceMgmtAlgo", "routeMarketableToBbo", "seekPriceImprovement"]);

@@ -1,5 +1,5 @@
 import type { ComboLeg, Contract } from "../../models/contract.js";
-import type { Order } from "../../models/order.js";
+import { ORDER_DEFAULTS, type Order } from "../../models/order.js";
 
 /**
  * Decoded requests of this family are canonical: a field equal to its official default is left out, so a
@@ -7,31 +7,6 @@ import type { Order } from "../../models/order.js";
  * absent field means the official default). Both forms need this: the text form writes every default, and the
  * protobuf builders set many of them (ids at 0, `exemptCode` -1, `transmit` true, an empty soft-dollar tier).
  */
-
-/** Order fields whose official default is neither unset, `""` nor `false`. */
-const ORDER_DEFAULTS: Partial<Record<keyof Order, unknown>> = {
-  orderId: 0,
-  clientId: 0,
-  permId: 0n,
-  transmit: true,
-  parentId: 0,
-  displaySize: 0,
-  triggerMethod: 0,
-  ocaType: 0,
-  origin: 0,
-  shortSaleSlot: 0,
-  exemptCode: -1,
-  discretionaryAmt: 0,
-  auctionStrategy: 0,
-  deltaNeutralConId: 0,
-  deltaNeutralShortSaleSlot: 0,
-  referenceContractId: 0,
-  peggedChangeAmount: 0,
-  referenceChangeAmount: 0,
-  adjustableTrailingUnit: 0,
-  refFuturesConId: 0,
-  parentPermId: 0n,
-};
 
 /** Tri-state flags: `false` is a value of its own (the official `None` is the unset state). */
 const TRI_STATE = new Set<keyof Order>(["usePriceMgmtAlgo", "routeMarketableToBbo", "seekPriceImprovement"]);
