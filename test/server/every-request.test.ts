@@ -29,10 +29,14 @@ const ERROR_REPLIES: Record<string, number> = {
   REQ_MKT_DATA: 200,
   // An empty cancel names no stream: "Can't find EId with tickerId".
   CANCEL_MKT_DATA: 300,
+  // An empty protobuf depth request has no row count limit to refuse, and no contract: 200.
+  REQ_MKT_DEPTH: 200,
+  // Likewise for depth: "Can't find the subscribed market depth with tickerId".
+  CANCEL_MKT_DEPTH: 310,
 };
 
 /** Requests TWS answers with nothing: checked by a REQ_CURRENT_TIME sent after them being answered next. */
-const SILENT = new Set(["CANCEL_CONTRACT_DATA"]);
+const SILENT = new Set(["CANCEL_CONTRACT_DATA", "CANCEL_TICK_BY_TICK_DATA", "CANCEL_REAL_TIME_BARS"]);
 
 /** A frame of request `id` at `sv`: an empty protobuf body where the request goes as protobuf, else a version field. */
 function frameOf(id: number, sv: number): Buffer {

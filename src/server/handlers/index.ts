@@ -2,11 +2,18 @@ import { configHandlers } from "./config.js";
 import { marketDataHandlers } from "./market-data.js";
 import { referenceHandlers } from "./reference.js";
 import { sessionHandlers } from "./session.js";
+import { streamHandlers } from "./streams.js";
 import type { RequestHandler } from "./types.js";
 
 export type { HostState, RequestContext, RequestHandler } from "./types.js";
 
 /** Every request the host serves, by message name. A request missing here gets a 321 naming its feature. */
 export const HANDLERS: ReadonlyMap<string, RequestHandler> = new Map(
-  Object.entries({ ...sessionHandlers, ...configHandlers, ...referenceHandlers, ...marketDataHandlers }),
+  Object.entries({
+    ...sessionHandlers,
+    ...configHandlers,
+    ...referenceHandlers,
+    ...marketDataHandlers,
+    ...streamHandlers,
+  }),
 );
