@@ -33,10 +33,17 @@ const ERROR_REPLIES: Record<string, number> = {
   REQ_MKT_DEPTH: 200,
   // Likewise for depth: "Can't find the subscribed market depth with tickerId".
   CANCEL_MKT_DEPTH: 310,
+  // An unknown historical query: "Historical market data Service error message: ... 366".
+  CANCEL_HISTORICAL_DATA: 366,
 };
 
 /** Requests TWS answers with nothing: checked by a REQ_CURRENT_TIME sent after them being answered next. */
-const SILENT = new Set(["CANCEL_CONTRACT_DATA", "CANCEL_TICK_BY_TICK_DATA", "CANCEL_REAL_TIME_BARS"]);
+const SILENT = new Set([
+  "CANCEL_CONTRACT_DATA",
+  "CANCEL_TICK_BY_TICK_DATA",
+  "CANCEL_REAL_TIME_BARS",
+  "CANCEL_HEAD_TIMESTAMP",
+]);
 
 /** A frame of request `id` at `sv`: an empty protobuf body where the request goes as protobuf, else a version field. */
 function frameOf(id: number, sv: number): Buffer {

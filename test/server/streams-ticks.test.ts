@@ -1,14 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { HANDLERS, type RequestHandler } from "../../src/server/handlers/index.js";
-import { streamHandlers } from "../../src/server/handlers/streams.js";
 import { BUILTIN_MARKET_INSTRUMENTS, MarketEngine } from "../../src/server/index.js";
 import { hostFixture } from "../harness/host-fixture.js";
 import type { Received, TestClient } from "../harness/test-client.js";
-
-// Until the host registers streamHandlers itself, this file's (isolated) copy of the table gets them.
-for (const [name, h] of Object.entries(streamHandlers)) {
-  if (!HANDLERS.has(name)) (HANDLERS as Map<string, RequestHandler>).set(name, h);
-}
 
 const fx = hostFixture();
 const AAPL = { conId: 0, symbol: "AAPL", secType: "STK", exchange: "SMART", currency: "USD" };

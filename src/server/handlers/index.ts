@@ -1,4 +1,5 @@
 import { configHandlers } from "./config.js";
+import { historicalHandlers } from "./historical.js";
 import { marketDataHandlers } from "./market-data.js";
 import { referenceHandlers } from "./reference.js";
 import { sessionHandlers } from "./session.js";
@@ -15,5 +16,6 @@ export const HANDLERS: ReadonlyMap<string, RequestHandler> = new Map(
     ...referenceHandlers,
     ...marketDataHandlers,
     ...streamHandlers,
+    ...historicalHandlers,
   }),
 );
