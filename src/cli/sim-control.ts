@@ -28,6 +28,15 @@ const str = (body: Record<string, unknown>, key: string): string => {
 
 class BadRequest extends Error {}
 
+/** The largest request body the endpoint reads. */
+const MAX_BODY = 65536;
+
+class BodyTooLarge extends Error {
+  constructor() {
+    super(`the body is larger than ${MAX_BODY} bytes`);
+  }
+}
+
 // biome-ignore lint/suspicious/noExplicitAny: message names are checked by the host, which throws on unknown ones
 type AnyName = any;
 
@@ -87,7 +96,16 @@ async function handle(host: SimulatedHost, req: IncomingMessage, res: ServerResp
   if (!fault)
     return reply(res, 404, { ok: false, error: `unknown fault "${m[1]}"; known: ${CONTROL_FAULTS.join(", ")}` });
   let body: Record<string, unknown> = {};
-  const text = await readBody(req);
+  let text: string;
+  try {
+    text = await readBody(req);
+  } catch (err) {
+    if (err instanceof BodyTooLarge) {
+      res.setHeader("connection", "close");
+      return reply(res, 413, { ok: false, error: err.message });
+    }
+    throw err;
+  }
   if (text.trim()) {
     try {
       const parsed: unknown = JSON.parse(text);
@@ -111,7 +129,12 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.setEncoding("utf8");
     req.on("data", (chunk: string) => {
       text += chunk;
-      if (text.length > 65536) reject(new Error("body too large"));
+      // Stop reading at once: a client that keeps sending must not make the host buffer without bound.
+      if (text.length > MAX_BODY) {
+        req.removeAllListeners("data");
+        req.pause();
+        reject(new BodyTooLarge());
+      }
     });
     req.on("end", () => resolve(text));
     req.on("error", reject);

@@ -38,5 +38,10 @@ describe("tws sim --control-port", () => {
     const bad = await fetch(`http://127.0.0.1:${control.port}/faults/clear`, { method: "POST", body: "[1" });
     expect(bad.status).toBe(400);
     expect((await post("/faults/delay", { message: "NOT_A_MESSAGE", ms: 5 })).status).toBe(422);
+    const huge = await fetch(`http://127.0.0.1:${control.port}/faults/clear`, {
+      method: "POST",
+      body: "x".repeat(70000),
+    });
+    expect(huge.status).toBe(413);
   });
 });
