@@ -7,6 +7,7 @@ import type { HostState } from "./handlers/index.js";
 import { MarketDataService } from "./market-data/service.js";
 import { type HostLogEntry, type ResolvedHostOptions, resolveOptions, type SimulatedHostOptions } from "./options.js";
 import { checkRequiredReplies } from "./replies.js";
+import { HostServices } from "./services.js";
 import { Session, type SessionHost } from "./session.js";
 
 /** One connected client, as `host.sessions()` lists them. */
@@ -57,6 +58,7 @@ export class SimulatedHost implements SessionHost {
         this.options.marketDataLines,
         this.options.market,
       ),
+      services: new HostServices(),
       serverLogLevel: 2,
       nextOrderId: (clientId) => orderIds.get(clientId) ?? 1,
     };
@@ -135,6 +137,7 @@ export class SimulatedHost implements SessionHost {
     this.closing = true;
     this.faults.dispose();
     this.state.marketData.dispose();
+    this.state.services.dispose();
     await this.goDown();
   }
 
@@ -154,6 +157,7 @@ export class SimulatedHost implements SessionHost {
     if (this.clients.get(session.clientId) === session) {
       this.clients.delete(session.clientId);
       this.state.marketData.dropClient(session.clientId);
+      this.state.services.dropClient(session.clientId);
       this.log("info", `client ${session.clientId} disconnected`, session.conn, session.clientId);
     }
   }

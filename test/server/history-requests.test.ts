@@ -125,4 +125,29 @@ describe("historical request checks", () => {
     });
     expect((await c.takeError(321)).reqId).toBe(2);
   });
+
+  it("stops a keepUpToDate request's updates when its client leaves", async () => {
+    const { host, clock, logs } = await fx.start();
+    const idle = clock.pendingTimers;
+    const c = await fx.ready(host, 1);
+    c.send("REQ_HISTORICAL_DATA", {
+      reqId: 4,
+      contract: AAPL,
+      endDateTime: "",
+      durationStr: "1800 S",
+      barSizeSetting: "5 secs",
+      whatToShow: "TRADES",
+      useRTH: 0,
+      formatDate: 2,
+      keepUpToDate: true,
+      chartOptions: [],
+    });
+    await c.take("HISTORICAL_DATA");
+    clock.advance(1000);
+    await c.take("HISTORICAL_DATA_UPDATE");
+    expect(clock.pendingTimers).toBeGreaterThan(idle);
+    c.close();
+    await logs.waitFor((e) => e.message.includes("client 1 disconnected"));
+    expect(clock.pendingTimers).toBe(idle);
+  });
 });

@@ -1,7 +1,7 @@
 import type { ReqHistoricalDataMessage } from "../../protocol/messages/historical/bars-request.js";
 import type { ReqHeadTimestampMessage } from "../../protocol/messages/historical/head-timestamp.js";
 import { ServerVersion } from "../../protocol/server-versions.js";
-import type { TimerHandle } from "../clock.js";
+import type { HostClock, TimerHandle } from "../clock.js";
 import { zoneOffset } from "../engine/market/calendar.js";
 import type { MarketInstrument } from "../engine/market/index.js";
 import { requestError } from "../errors-table.js";
@@ -23,21 +23,31 @@ const IDENTICAL_WINDOW_MS = 15_000;
 /** How often a keepUpToDate request sends its current bar, in ms of host time. */
 const UPDATE_MS = 1000;
 
-/** Each host's keepUpToDate requests (by client and reqId) and recent requests (for pacing). */
-interface HistoryState {
-  readonly live: Map<string, TimerHandle>;
-  readonly recent: Map<string, number>;
+/** Each host's keepUpToDate requests (by `clientId:reqId`) and recent requests (for pacing). */
+class HistoryState {
+  readonly live = new Map<string, TimerHandle>();
+  readonly recent = new Map<string, number>();
+  constructor(private readonly clock: HostClock) {}
+
+  dropClient(clientId: number): void {
+    for (const [key, timer] of this.live) {
+      if (key.startsWith(`${clientId}:`)) {
+        this.clock.clearTimer(timer);
+        this.live.delete(key);
+      }
+    }
+  }
+
+  dispose(): void {
+    for (const timer of this.live.values()) this.clock.clearTimer(timer);
+    this.live.clear();
+  }
 }
 
-const states = new WeakMap<HostState, HistoryState>();
+const HISTORY = Symbol("history");
 
 function stateOf(host: HostState): HistoryState {
-  let s = states.get(host);
-  if (!s) {
-    s = { live: new Map(), recent: new Map() };
-    states.set(host, s);
-  }
-  return s;
+  return host.services.get(HISTORY, () => new HistoryState(host.clock));
 }
 
 const zoneOf = (i: MarketInstrument) => i.timeZone ?? "US/Eastern";

@@ -3,6 +3,7 @@ import type { HostClock } from "../clock.js";
 import type { MarketDataService } from "../market-data/service.js";
 import type { ResolvedHostOptions } from "../options.js";
 import type { HostRequest } from "../request.js";
+import type { HostServices } from "../services.js";
 
 /** The host-wide state handlers read and change. */
 export interface HostState {
@@ -12,6 +13,8 @@ export interface HostState {
   nextOrderId(clientId: number): number;
   /** Level-1 streams, market data lines and the market engine behind them (`marketData.engine`). */
   readonly marketData: MarketDataService;
+  /** Services with per-client state (streams, history updates, scanners, news), told when a client leaves. */
+  readonly services: HostServices;
   /** The log level last set by SET_SERVER_LOGLEVEL (1 system .. 5 detail; TWS's default 2 error). */
   serverLogLevel: number;
 }

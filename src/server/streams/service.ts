@@ -194,27 +194,13 @@ export class StreamService {
   }
 }
 
-const services = new WeakMap<HostState, StreamService>();
+const STREAMS = Symbol("streams");
 
-/**
- * The stream service of a host, made on first use. Until the host owns one, it follows the host's level-1 service:
- * a client that leaves (`marketData.dropClient`) loses its subscriptions, and closing the host disposes them.
- */
+/** The stream service of a host, made on first use (the host drops a leaving client's subscriptions). */
 export function streamsOf(host: HostState): StreamService {
-  const s = services.get(host);
-  if (s) return s;
   const md = host.marketData;
-  const service = new StreamService(md.engine, host.clock, Math.max(1, Math.floor(host.options.marketDataLines / 20)));
-  const drop = md.dropClient.bind(md);
-  const dispose = md.dispose.bind(md);
-  md.dropClient = (clientId) => {
-    drop(clientId);
-    service.dropClient(clientId);
-  };
-  md.dispose = () => {
-    dispose();
-    service.dispose();
-  };
-  services.set(host, service);
-  return service;
+  return host.services.get(
+    STREAMS,
+    () => new StreamService(md.engine, host.clock, Math.max(1, Math.floor(host.options.marketDataLines / 20))),
+  );
 }
