@@ -11,6 +11,13 @@ import type { MarketInstrument } from "./instruments.js";
 
 const SEGMENT_BITS = 17;
 const SEGMENT = 2 ** SEGMENT_BITS;
+/**
+ * The bridge's top levels are shared by every second of a segment: their deviations (nodes 1 .. 2^12 - 1) are
+ * kept per segment once drawn, so a second costs 5 fresh draws instead of 17. Caching changes no value.
+ */
+const CACHED_NODES = 2 ** 12;
+/** Segments whose top levels are kept per process (the current one and a neighbour). */
+const CACHED_SEGMENTS = 2;
 /** Seconds in a year, to scale the annual volatility per second (the process runs around the clock). */
 const SECONDS_PER_YEAR = 365 * 86_400;
 
@@ -39,10 +46,13 @@ export class PriceProcess {
   readonly key: number;
   readonly tick: number;
   readonly lot: number;
-  private readonly decimals: number;
+  /** The tick in units of the grid's last decimal (0.01 → 1 at 2 decimals), and that unit's scale (100). */
+  private readonly tickUnits: number;
+  private readonly scale: number;
   private readonly logRef: number;
   private readonly perSecond: number;
   private readonly anchorSigma: number;
+  private readonly bridges = new Map<number, Float64Array>();
 
   constructor(
     private readonly seed: number,
@@ -50,7 +60,9 @@ export class PriceProcess {
   ) {
     this.key = instrument.conId > 0 ? instrument.conId : keyOf(`${instrument.symbol}.${instrument.secType}`);
     this.tick = instrument.minTick;
-    this.decimals = decimalsOf(instrument.minTick);
+    const decimals = decimalsOf(instrument.minTick);
+    this.scale = 10 ** decimals;
+    this.tickUnits = Math.round(instrument.minTick * this.scale);
     this.lot = instrument.lotSize ?? (instrument.secType === "STK" ? 100 : 1);
     this.logRef = Math.log(instrument.referencePrice);
     const vol = instrument.volatility ?? 0.25;
@@ -58,9 +70,12 @@ export class PriceProcess {
     this.anchorSigma = this.perSecond * Math.sqrt(SEGMENT / 4);
   }
 
-  /** A price of n ticks, as the decimal the tick grid gives it. */
+  /**
+   * A price of n ticks, as the decimal the tick grid gives it: an exact integer count of the grid's last decimal,
+   * divided once, which is the double nearest that decimal (what parsing its text would give).
+   */
   onGrid(ticks: number): number {
-    return Number((ticks * this.tick).toFixed(this.decimals));
+    return (ticks * this.tickUnits) / this.scale;
   }
 
   private anchor(segment: number): number {
@@ -80,10 +95,14 @@ export class PriceProcess {
     let node = 1;
     let v = 0;
     const stream = Stream.BRIDGE + segment * 16;
+    const top = this.bridgeTop(segment);
     while (i !== lo) {
       const mid = (lo + hi) / 2;
-      const vmid =
-        (vlo + vhi) / 2 + Math.sqrt((hi - lo) / 4) * this.perSecond * normal(this.seed, this.key, stream, node);
+      let vmid = node < CACHED_NODES ? top[node]! : Number.NaN;
+      if (Number.isNaN(vmid)) {
+        vmid = (vlo + vhi) / 2 + Math.sqrt((hi - lo) / 4) * this.perSecond * normal(this.seed, this.key, stream, node);
+        if (node < CACHED_NODES) top[node] = vmid;
+      }
       if (i === mid) {
         v = vmid;
         break;
@@ -99,6 +118,17 @@ export class PriceProcess {
       }
     }
     return a + ((b - a) * i) / SEGMENT + v;
+  }
+
+  /** The kept deviations of a segment's top bridge levels (NaN until drawn). */
+  private bridgeTop(segment: number): Float64Array {
+    let top = this.bridges.get(segment);
+    if (!top) {
+      if (this.bridges.size >= CACHED_SEGMENTS) this.bridges.delete(this.bridges.keys().next().value!);
+      top = new Float64Array(CACHED_NODES).fill(Number.NaN);
+      this.bridges.set(segment, top);
+    }
+    return top;
   }
 
   /** The mid price at second `s`, unrounded. */
