@@ -3,12 +3,20 @@ export { TWS_PORTS } from "../protocol/ports.js";
 export { accessRule, isLoopbackAddress, normaliseAddress } from "./access.js";
 export { type HostClock, realClock, type SteppedClock, steppedClock, type TimerHandle } from "./clock.js";
 export {
-  BUILTIN_MARKET_INSTRUMENTS,
+  type DerivativeTerms,
+  fairValue,
   type InstrumentResolver,
+  impliedVolatility,
   listResolver,
   MarketEngine,
   type MarketInstrument,
   type MarketState,
+  modelVolatility,
+  type OptionInputs,
+  type OptionValue,
+  optionValue,
+  RISK_FREE_RATE,
+  universeResolver,
 } from "./engine/market/index.js";
 export { FARM_CODES, type FarmKind, TwsCode, TwsText } from "./errors-table.js";
 export { HostFaults } from "./faults.js";

@@ -55,7 +55,7 @@ export interface SimulatedHostOptions {
   /** Where log lines go (default: nowhere; `tws sim` prints them). */
   readonly log?: HostLog;
   /**
-   * The market: how contracts resolve to instruments (default: a few built-in test instruments), which have live
+   * The market: how contracts resolve to instruments (default: the host's instrument universe), which have live
    * data, the delay of delayed data and the update interval.
    */
   readonly market?: MarketDataOptions & { readonly resolve?: InstrumentResolver };

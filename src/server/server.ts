@@ -1,7 +1,7 @@
 import { createServer, type Server, type Socket } from "node:net";
 import type { IncomingMessageName } from "../protocol/message-ids.js";
 import type { HostClock } from "./clock.js";
-import { MarketEngine } from "./engine/market/index.js";
+import { MarketEngine, universeResolver } from "./engine/market/index.js";
 import { HostFaults } from "./faults.js";
 import type { HostState } from "./handlers/index.js";
 import { MarketDataService } from "./market-data/service.js";
@@ -53,7 +53,10 @@ export class SimulatedHost implements SessionHost {
       options: this.options,
       clock: this.clock,
       marketData: new MarketDataService(
-        new MarketEngine({ seed: this.options.seed, resolve: this.options.market.resolve }),
+        new MarketEngine({
+          seed: this.options.seed,
+          resolve: this.options.market.resolve ?? universeResolver(() => this.clock.now()),
+        }),
         this.clock,
         this.options.marketDataLines,
         this.options.market,

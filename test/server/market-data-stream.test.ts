@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { TickType } from "../../src/protocol/models/tick-type.js";
-import { BUILTIN_MARKET_INSTRUMENTS, MarketEngine } from "../../src/server/index.js";
+import { MarketEngine, universeResolver } from "../../src/server/index.js";
 import { hostFixture } from "../harness/host-fixture.js";
 import type { Received, TestClient } from "../harness/test-client.js";
 
 const fx = hostFixture();
 const AAPL = { conId: 0, symbol: "AAPL", secType: "STK", exchange: "SMART", currency: "USD" };
-const aapl = BUILTIN_MARKET_INSTRUMENTS.find((i) => i.symbol === "AAPL")!;
+// The host's AAPL, as its universe resolves it (the same on any day).
+const aapl = universeResolver(() => Date.UTC(2026, 8, 28))({ symbol: "AAPL", secType: "STK", currency: "USD" })!;
 
 function reqMktData(c: TestClient, reqId: number, contract = AAPL, genericTickList = "", snapshot = false) {
   c.send("REQ_MKT_DATA", { reqId, contract, genericTickList, snapshot, regulatorySnapshot: false, mktDataOptions: [] });

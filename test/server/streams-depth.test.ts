@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BUILTIN_MARKET_INSTRUMENTS, MarketEngine } from "../../src/server/index.js";
+import { MarketEngine, universeResolver } from "../../src/server/index.js";
 import { applyOps, type BookRow, type DepthRowOp } from "../../src/server/streams/depth.js";
 import { VENUES } from "../../src/server/streams/tape.js";
 import { hostFixture } from "../harness/host-fixture.js";
@@ -7,7 +7,8 @@ import type { Received, TestClient } from "../harness/test-client.js";
 
 const fx = hostFixture();
 const AAPL = { conId: 0, symbol: "AAPL", secType: "STK", exchange: "SMART", currency: "USD" };
-const aapl = BUILTIN_MARKET_INSTRUMENTS.find((i) => i.symbol === "AAPL")!;
+// The host's AAPL, as its universe resolves it (the same on any day).
+const aapl = universeResolver(() => Date.UTC(2026, 8, 28))({ symbol: "AAPL", secType: "STK", currency: "USD" })!;
 const onGrid = (p: number, tick: number) => Math.abs(Math.round(p / tick) * tick - p) < 1e-9;
 
 function reqDepth(c: TestClient, reqId: number, numRows: number, isSmartDepth: boolean, contract = AAPL) {

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { BUILTIN_MARKET_INSTRUMENTS, MarketEngine } from "../../src/server/index.js";
+import { MarketEngine, universeResolver } from "../../src/server/index.js";
 import { hostFixture } from "../harness/host-fixture.js";
 import type { Received, TestClient } from "../harness/test-client.js";
 
 const fx = hostFixture();
 const AAPL = { conId: 0, symbol: "AAPL", secType: "STK", exchange: "SMART", currency: "USD" };
-const aapl = BUILTIN_MARKET_INSTRUMENTS.find((i) => i.symbol === "AAPL")!;
+// The host's AAPL, as its universe resolves it (the same on any day).
+const aapl = universeResolver(() => Date.UTC(2026, 8, 28))({ symbol: "AAPL", secType: "STK", currency: "USD" })!;
 
 function reqTicks(c: TestClient, reqId: number, tickType: string, numberOfTicks = 0, contract = AAPL) {
   c.send("REQ_TICK_BY_TICK_DATA", { reqId, contract, tickType, numberOfTicks, ignoreSize: false });

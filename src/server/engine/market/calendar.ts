@@ -1,7 +1,9 @@
 /**
  * The trading calendar of an instrument in its own time zone: which local day an instant falls on, and the
- * instants its sessions (`HHMM-HHMM`, the whole trading day and the liquid hours) open and close. Weekends are
- * closed; holidays are not modelled.
+ * instants its sessions (`HHMM-HHMM`, the whole trading day and the liquid hours) open and close. A session whose
+ * close is not after its open runs overnight: it opens the evening before the day it belongs to (forex Sunday
+ * 17:15 to Monday 17:00 is Monday's session, as TWS lists it). Weekends are closed unless the instrument trades
+ * every day (crypto); holidays are not modelled.
  */
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -44,6 +46,8 @@ export function zoneOffset(timeZone: string, epochMs: number): number {
 export interface TradingDay {
   readonly day: number;
   readonly weekday: number;
+  /** Whether the day has sessions (a weekday, or any day for instruments that trade every day). */
+  readonly trades: boolean;
   /** The whole trading day, [open, close). */
   readonly open: number;
   readonly close: number;
@@ -57,6 +61,8 @@ export interface SessionHours {
   readonly timeZone: string;
   readonly tradingHours: string;
   readonly liquidHours: string;
+  /** Trades on weekends too (crypto). */
+  readonly everyDay?: boolean;
 }
 
 function span(hours: string): [number, number] {
@@ -81,19 +87,33 @@ export function localDay(timeZone: string, epochMs: number): number {
 export function tradingDay(hours: SessionHours, day: number): TradingDay {
   const [o, c] = span(hours.tradingHours);
   const [lo, lc] = span(hours.liquidHours);
+  const weekday = (((day + 4) % 7) + 7) % 7;
+  const zone = hours.timeZone;
   return {
     day,
-    weekday: (((day + 4) % 7) + 7) % 7,
-    open: instantOf(hours.timeZone, day, o),
-    close: instantOf(hours.timeZone, day, c),
-    liquidOpen: instantOf(hours.timeZone, day, lo),
-    liquidClose: instantOf(hours.timeZone, day, lc),
+    weekday,
+    trades: hours.everyDay === true || (weekday >= 1 && weekday <= 5),
+    open: instantOf(zone, c <= o ? day - 1 : day, o),
+    close: instantOf(zone, day, c),
+    liquidOpen: instantOf(zone, lc <= lo ? day - 1 : day, lo),
+    liquidClose: instantOf(zone, day, lc),
   };
 }
 
-/** Monday to Friday. */
+/** Whether a day has sessions. */
 export function isTradingDay(d: TradingDay): boolean {
-  return d.weekday >= 1 && d.weekday <= 5;
+  return d.trades;
+}
+
+/**
+ * The trading day an instant belongs to: its local day, or the next one once an overnight session of the next
+ * day has opened (forex after 17:15 New York time belongs to tomorrow).
+ */
+export function sessionDayOf(hours: SessionHours, epochMs: number): TradingDay {
+  const d = tradingDay(hours, localDay(hours.timeZone, epochMs));
+  if (epochMs < d.close) return d;
+  const next = tradingDay(hours, d.day + 1);
+  return epochMs >= next.open ? next : d;
 }
 
 /** The trading day before local day `day`. */

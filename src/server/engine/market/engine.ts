@@ -1,13 +1,10 @@
 import type { Contract } from "../../../protocol/models/contract.js";
-import { isTradingDay, localDay, previousTradingDay, type SessionHours, tradingDay } from "./calendar.js";
+import { isTradingDay, previousTradingDay, type SessionHours, sessionDayOf, tradingDay } from "./calendar.js";
 import { DayTape } from "./day-tape.js";
-import {
-  BUILTIN_MARKET_INSTRUMENTS,
-  type InstrumentResolver,
-  listResolver,
-  type MarketInstrument,
-} from "./instruments.js";
+import { DerivedProcess } from "./derived-process.js";
+import type { InstrumentResolver, MarketInstrument } from "./instruments.js";
 import { PriceProcess } from "./price-process.js";
+import { universeResolver } from "./universe-instruments.js";
 
 /** Everything level-1 market data reports about an instrument at one instant. */
 export interface MarketState {
@@ -38,7 +35,7 @@ export interface MarketState {
 /** Options of the {@link MarketEngine}. */
 export interface MarketEngineOptions {
   readonly seed: number;
-  /** Finds the instrument of a contract (default: the built-in test instruments). */
+  /** Finds the instrument of a contract (default: the host's universe on the day of the machine's clock). */
   readonly resolve?: InstrumentResolver;
 }
 
@@ -59,7 +56,7 @@ export class MarketEngine {
 
   constructor(options: MarketEngineOptions) {
     this.seed = options.seed;
-    this.resolve = options.resolve ?? listResolver(BUILTIN_MARKET_INSTRUMENTS);
+    this.resolve = options.resolve ?? universeResolver(Date.now);
   }
 
   /** The instrument of a contract, or undefined. */
@@ -70,7 +67,10 @@ export class MarketEngine {
   process(instrument: MarketInstrument): PriceProcess {
     let p = this.processes.get(instrument);
     if (!p) {
-      p = new PriceProcess(this.seed, instrument);
+      const d = instrument.derivative;
+      p = d
+        ? new DerivedProcess(this.seed, instrument, d, this.process(d.underlying))
+        : new PriceProcess(this.seed, instrument);
       this.processes.set(instrument, p);
     }
     return p;
@@ -83,6 +83,7 @@ export class MarketEngine {
       timeZone: instrument.timeZone ?? "US/Eastern",
       liquidHours,
       tradingHours: instrument.tradingHours ?? (instrument.secType === "STK" ? "0400-2000" : liquidHours),
+      everyDay: instrument.everyDay,
     };
   }
 
@@ -113,7 +114,7 @@ export class MarketEngine {
     const hours = this.hours(instrument);
     const p = this.process(instrument);
     const second = Math.floor(t / 1000);
-    const today = tradingDay(hours, localDay(hours.timeZone, t));
+    const today = sessionDayOf(hours, t);
     const trading = isTradingDay(today) && t >= today.open && t < today.close;
     // Before today's session opens, the day reported is the previous trading day.
     const day = isTradingDay(today) && t >= today.open ? today : previousTradingDay(hours, today.day);

@@ -1,11 +1,22 @@
 /** The deterministic market of the simulated host. */
-export { isTradingDay, localDay, type SessionHours, type TradingDay, tradingDay } from "./calendar.js";
+
+export { impliedVolatility, normCdf, type OptionInputs, type OptionValue, optionValue } from "./black-scholes.js";
+export {
+  isTradingDay,
+  localDay,
+  type SessionHours,
+  sessionDayOf,
+  type TradingDay,
+  tradingDay,
+} from "./calendar.js";
 export type { TapeTotals } from "./day-tape.js";
+export { DerivedProcess, fairValue, modelVolatility, RISK_FREE_RATE, yearsToExpiry } from "./derived-process.js";
 export { MarketEngine, type MarketEngineOptions, type MarketState } from "./engine.js";
 export {
-  BUILTIN_MARKET_INSTRUMENTS,
+  type DerivativeTerms,
   type InstrumentResolver,
   listResolver,
   type MarketInstrument,
 } from "./instruments.js";
 export { PriceProcess, type SecondQuote } from "./price-process.js";
+export { universeResolver } from "./universe-instruments.js";

@@ -1,8 +1,8 @@
 import type { Contract } from "../../../protocol/models/contract.js";
 
 /**
- * What the market engine needs to know of an instrument. The shipped universe (src/server/engine/reference/)
- * provides these for every contract it knows; until it is joined, {@link BUILTIN_MARKET_INSTRUMENTS} stand in.
+ * What the market engine needs to know of an instrument. The host makes one for every contract of its universe
+ * (universe-instruments.ts); a host may resolve contracts its own way (`market.resolve`, e.g. {@link listResolver}).
  */
 export interface MarketInstrument {
   readonly symbol: string;
@@ -26,44 +26,26 @@ export interface MarketInstrument {
   readonly tradingHours?: string;
   /** The SMART components code TWS sends in TICK_REQ_PARAMS (recorded `9c0001` for AAPL). */
   readonly bboExchange?: string;
+  /** Trades on weekends too (crypto). */
+  readonly everyDay?: boolean;
+  /** Futures and options: priced from their underlying rather than by a process of their own. */
+  readonly derivative?: DerivativeTerms;
+}
+
+/** How a future or an option derives from its underlying. */
+export interface DerivativeTerms {
+  readonly underlying: MarketInstrument;
+  /** The instant it stops trading (its last trade date's close), epoch ms. */
+  readonly expiry: number;
+  readonly multiplier: number;
+  /** The underlying's continuous yield (dividends), for futures' carry and option models. */
+  readonly yield: number;
+  /** Options only. */
+  readonly option?: { readonly right: "C" | "P"; readonly strike: number };
 }
 
 /** Finds the instrument a request's contract names; undefined when none (the request then gets 200). */
 export type InstrumentResolver = (contract: Contract) => MarketInstrument | undefined;
-
-const stock = (symbol: string, conId: number, referencePrice: number, bboExchange: string): MarketInstrument => ({
-  symbol,
-  secType: "STK",
-  currency: "USD",
-  exchange: "SMART",
-  conId,
-  minTick: 0.01,
-  referencePrice,
-  bboExchange,
-});
-
-/** A handful of test instruments (real conIds, recorded bboExchange codes and price levels of September 2026). */
-export const BUILTIN_MARKET_INSTRUMENTS: readonly MarketInstrument[] = [
-  stock("AAPL", 265598, 340.5, "9c0001"),
-  stock("SPY", 756733, 768.25, "a60001"),
-  stock("QQQ", 320227571, 740.8, "9c0001"),
-  stock("MSFT", 272093, 512.3, "9c0001"),
-  stock("IBM", 8314, 281.4, "a60001"),
-  {
-    symbol: "EUR",
-    secType: "CASH",
-    currency: "USD",
-    exchange: "IDEALPRO",
-    conId: 12087792,
-    minTick: 0.00005,
-    referencePrice: 1.1725,
-    volatility: 0.07,
-    lotSize: 1000,
-    timeZone: "US/Eastern",
-    liquidHours: "0000-2400",
-    tradingHours: "0000-2400",
-  },
-];
 
 const same = (a: string | undefined, b: string) => a === undefined || a === "" || a.toUpperCase() === b;
 

@@ -24,8 +24,6 @@ export interface UniverseSeed {
   readonly subcategory: string;
   readonly isin: string;
   readonly stockType: string;
-  /** A rough price level to generate option strikes around (ours, not from the file). */
-  readonly refPrice: number | null;
   readonly source: readonly string[];
   readonly confidence: string;
   /** Futures roots only: the conId of the file's (expired) template contract. */

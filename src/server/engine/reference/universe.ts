@@ -2,6 +2,7 @@ import type { ContractDetails } from "../../../protocol/models/contract-details.
 import { type ChainUnderlying, type FutureRoot, futuresOf, optionChainOf } from "./derivatives.js";
 import { hoursString, localDate, type ScheduleKind, ymd } from "./hours.js";
 import { MarketRuleId, minTickOf, ORDER_TYPES, US_STOCK_EXCHANGES } from "./market-rules.js";
+import { CHAIN_UNDERLYINGS, priceLevelOf } from "./price-levels.js";
 import { type Instrument, SYNTHETIC_CONID_BASE, type UniverseSeed } from "./types.js";
 import { UNIVERSE_SEEDS } from "./universe-data.js";
 
@@ -118,7 +119,8 @@ export function buildUniverse(epochMs: number): Universe {
       confidence: synthetic ? `${seed.confidence}, synthetic conId` : seed.confidence,
       synthetic,
     });
-    if (seed.refPrice !== null && seed.secType === "STK") {
+    const level = priceLevelOf(seed.symbol, seed.secType, seed.currency);
+    if (level && seed.secType === "STK" && CHAIN_UNDERLYINGS.includes(seed.symbol)) {
       const longName = details.longName ?? seed.symbol;
       chains.push({
         index: chains.length,
@@ -126,7 +128,7 @@ export function buildUniverse(epochMs: number): Universe {
         conId,
         secType: "STK",
         longName,
-        refPrice: seed.refPrice,
+        refPrice: level.price,
       });
     }
   }
