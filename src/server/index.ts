@@ -1,7 +1,14 @@
 /** `tws-ts/server`: the simulated TWS / IB Gateway host. */
 export { TWS_PORTS } from "../protocol/ports.js";
 export { accessRule, isLoopbackAddress, normaliseAddress } from "./access.js";
-export { type HostClock, realClock, type SteppedClock, steppedClock, type TimerHandle } from "./clock.js";
+export {
+  acceleratedClock,
+  type HostClock,
+  realClock,
+  type SteppedClock,
+  steppedClock,
+  type TimerHandle,
+} from "./clock.js";
 export {
   type DerivativeTerms,
   fairValue,
