@@ -23,7 +23,7 @@ function sample(day: number): ContractDetails[] {
   const all = universeAt(day).instruments.map((i) => i.details);
   // Every stock would cost seconds (a day's tape per instrument on both sides); a spread of them shows the rule.
   const stocks = all.filter((d) => d.contract.secType === "STK").filter((_, n) => n % 4 === 0);
-  const plain = [...stocks, ...all.filter((d) => ["CASH", "IND", "CRYPTO"].includes(d.contract.secType!))];
+  const plain = [...stocks, ...all.filter((d) => ["CASH", "IND", "CRYPTO", "BOND"].includes(d.contract.secType!))];
   const futures = all.filter((d) => d.contract.secType === "FUT");
   const fronts = [...new Set(futures.map((d) => d.contract.symbol))].map(
     (s) => futures.filter((d) => d.contract.symbol === s).sort((a, b) => a.contract.conId! - b.contract.conId!)[0]!,

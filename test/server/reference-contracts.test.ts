@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ServerVersion } from "../../src/protocol/server-versions.js";
+import { cusipCheckDigit, isinOf } from "../../src/server/engine/reference/bonds.js";
 import { universeAt } from "../../src/server/engine/reference/universe.js";
 import { hostFixture } from "../harness/host-fixture.js";
 import { contractDetails } from "../harness/reference-requests.js";
@@ -77,6 +78,39 @@ describe("reqContractDetails against the universe", () => {
         error: { code: 200, text: "No security definition has been found for the request" },
       });
     }
+  });
+
+  it("computes CUSIP and ISIN check digits as the standards do (Apple: 037833100, US0378331005)", () => {
+    expect(cusipCheckDigit("03783310")).toBe(0);
+    expect(isinOf("037833100")).toBe("US0378331005");
+    expect(cusipCheckDigit("59491810")).toBe(4); // Microsoft: 594918104
+  });
+
+  it.each([176, 188, 226])("bonds come as BOND_CONTRACT_DATA, found by CUSIP, ISIN or conId, at %i", async (sv) => {
+    const { host } = await fx.start();
+    const c = await fx.ready(host, 0, { max: sv });
+    const all = await contractDetails(c, 1, { symbol: "91SIMUA33", secType: "BOND", exchange: "SMART" });
+    expect(c.received.some((m) => m.name === "BOND_CONTRACT_DATA" && m.value.reqId === 1)).toBe(true);
+    expect(all.details).toHaveLength(1);
+    const bond = all.details[0];
+    expect(bond.contract).toMatchObject({ symbol: "91SIMUA33", secType: "BOND", exchange: "SMART", currency: "USD" });
+    expect(bond).toMatchObject({
+      cusip: "91SIMUA33",
+      coupon: 4.25,
+      descAppend: "T 4 1/4 11/15/33",
+      bondType: "US T-NOTE",
+      couponType: "FIXED",
+      callable: false,
+      issueDate: "20231115",
+    });
+    // Text BOND_CONTRACT_DATA carries the hours only from MIN_SERVER_VER_BOND_TRADING_HOURS (188).
+    if (sv >= 188) expect(bond.timeZoneId).toBe("US/Eastern");
+    const conId = bond.contract.conId;
+    const byIsin = await contractDetails(c, 2, { secType: "BOND", secIdType: "ISIN", secId: "US91SIMUA331" });
+    expect(byIsin.details.map((d) => d.contract.conId)).toEqual([conId]);
+    const byCusip = await contractDetails(c, 3, { secType: "BOND", secIdType: "CUSIP", secId: "91SIMUA33" });
+    expect(byCusip.details.map((d) => d.contract.conId)).toEqual([conId]);
+    expect((await contractDetails(c, 4, { conId })).details[0].cusip).toBe("91SIMUA33");
   });
 
   it("crypto on PAXOS, index and forex: identifiers and synthetic conIds", async () => {

@@ -20,15 +20,15 @@ function asAnswered(d: ContractDetails, exchange: string | undefined): ContractD
 }
 
 function contractDetails(ctx: RequestContext, m: ReqContractDataMessage): void {
-  // No bonds in the universe: a BOND request gets the same 200 as any other miss.
-  const hits =
-    m.contract.secType?.toUpperCase() === "BOND" ? [] : matchContract(universeAt(ctx.host.clock.now()), m.contract);
+  const hits = matchContract(universeAt(ctx.host.clock.now()), m.contract);
   if (hits.length === 0) {
     ctx.error(m.reqId, NO_SECURITY_DEFINITION.code, NO_SECURITY_DEFINITION.text);
     return;
   }
   for (const hit of hits) {
-    ctx.reply("CONTRACT_DATA", { reqId: m.reqId, contractDetails: asAnswered(hit.details, m.contract.exchange) });
+    // Bonds have a message of their own, as TWS sends them.
+    const name = hit.details.contract.secType === "BOND" ? "BOND_CONTRACT_DATA" : "CONTRACT_DATA";
+    ctx.reply(name, { reqId: m.reqId, contractDetails: asAnswered(hit.details, m.contract.exchange) });
   }
   ctx.reply("CONTRACT_DATA_END", { reqId: m.reqId });
 }

@@ -28,6 +28,7 @@ function sessionsOf(
     case "CRYPTO":
       return { tradingHours: "0000-2400", liquidHours: "0000-2400", everyDay: true };
     case "IND":
+    case "BOND":
       return { tradingHours: "0930-1615", liquidHours: "0930-1615" };
     default:
       return { tradingHours: "0930-1600", liquidHours: "0930-1600" };
@@ -102,7 +103,8 @@ export function universeResolver(now: () => number): InstrumentResolver {
       instrument = {
         ...base,
         referencePrice: level?.price ?? 100,
-        volatility: level?.volatility,
+        // Treasuries: a price near par that moves like a bond's, not like a stock's.
+        volatility: level?.volatility ?? (secType === "BOND" ? 0.05 : undefined),
         bboExchange: secType === "STK" ? level?.bboExchange : undefined,
         lotSize: secType === "CASH" ? 1000 : undefined,
       };

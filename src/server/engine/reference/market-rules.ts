@@ -27,6 +27,8 @@ export const MarketRuleId = {
   CRYPTO_QUARTER: 90005,
   /** Ours: ETH and LTC on PAXOS, 0.01. */
   CRYPTO_CENT: 90006,
+  /** Ours: US Treasuries in percent of par, 1/256 (the 32nds' quarter-tick convention, in decimal). */
+  TREASURY: 90007,
 } as const;
 
 const flat = (increment: number): PriceIncrement[] => [{ lowEdge: 0, increment }];
@@ -49,6 +51,7 @@ export const MARKET_RULES: ReadonlyMap<number, readonly PriceIncrement[]> = new 
   [MarketRuleId.FUTURE_64TH, flat(0.015625)],
   [MarketRuleId.CRYPTO_QUARTER, flat(0.25)],
   [MarketRuleId.CRYPTO_CENT, flat(0.01)],
+  [MarketRuleId.TREASURY, flat(0.00390625)],
 ]);
 
 /** The smallest increment of a rule: what `minTick` reports. */

@@ -9,7 +9,7 @@ import type { Universe } from "./universe.js";
  * matches exactly (the other fields are then ignored, as TWS does); otherwise every field the request sets must
  * agree: symbol, secType, exchange (any valid exchange), primaryExchange, currency, expiry (a YYYYMM prefix
  * matches every day of the month), strike, right (C/CALL, P/PUT), multiplier, localSymbol, tradingClass, and an
- * ISIN secId.
+ * secId (ISIN, or CUSIP for bonds).
  */
 
 const same = (a: string | undefined, b: string | undefined) => (a ?? "").toUpperCase() === (b ?? "").toUpperCase();
@@ -48,8 +48,8 @@ export function matchContract(universe: Universe, q: Contract): Instrument[] {
     }
     if (given(q.tradingClass) && !same(q.tradingClass, c.tradingClass)) return false;
     if (given(q.secId)) {
-      if (given(q.secIdType) && !same(q.secIdType, "ISIN")) return false;
-      if (!d.secIdList?.some((t) => t.tag === "ISIN" && same(t.value, q.secId))) return false;
+      const type = given(q.secIdType) ? q.secIdType.toUpperCase() : undefined;
+      if (!d.secIdList?.some((t) => (type === undefined || t.tag === type) && same(t.value, q.secId))) return false;
     }
     return true;
   });

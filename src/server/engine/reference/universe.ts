@@ -1,4 +1,5 @@
 import type { ContractDetails } from "../../../protocol/models/contract-details.js";
+import { treasuries } from "./bonds.js";
 import { type ChainUnderlying, type FutureRoot, futuresOf, optionChainOf } from "./derivatives.js";
 import { hoursString, localDate, type ScheduleKind, ymd } from "./hours.js";
 import { MarketRuleId, minTickOf, ORDER_TYPES, US_STOCK_EXCHANGES } from "./market-rules.js";
@@ -134,6 +135,7 @@ export function buildUniverse(epochMs: number): Universe {
   }
   for (const root of roots) instruments.push(...futuresOf(root, epochMs));
   for (const u of chains) instruments.push(...optionChainOf(u, epochMs));
+  instruments.push(...treasuries(epochMs));
   const byConId = new Map<number, Instrument>();
   for (const i of instruments) {
     const id = i.details.contract.conId!;
