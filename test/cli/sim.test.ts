@@ -56,6 +56,33 @@ describe("tws sim", () => {
     await c.closed;
   });
 
+  it("runs host time from --start at --speed times the wall clock", async () => {
+    const port = await freePort();
+    const start = Date.UTC(2026, 8, 28, 13, 25);
+    const running = run(["sim", "--port", String(port), "--start", "2026-09-28T13:25:00Z", "--speed", "60"]);
+    let c: TestClient;
+    for (;;) {
+      c = TestClient.open({ port, clientId: 4 });
+      clients.push(c);
+      try {
+        await c.hello;
+        break;
+      } catch {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+    }
+    await c.take("NEXT_VALID_ID");
+    c.send("REQ_CURRENT_TIME_IN_MILLIS", {});
+    const { value } = await c.take("CURRENT_TIME_IN_MILLIS");
+    const hostTime = Number(value.timeInMillis);
+    expect(hostTime).toBeGreaterThanOrEqual(start);
+    // Minutes of host time at most, not the machine's date.
+    expect(hostTime - start).toBeLessThan(30 * 60_000);
+    process.emit("SIGTERM");
+    expect((await running).code).toBe(EXIT_CODES.ok);
+    await c.closed;
+  });
+
   it("stops after --duration and reports in text", async () => {
     const port = await freePort();
     const { code, stdout, stderr } = await run(["sim", "--port", String(port), "--read-only", "--duration", "0"]);
@@ -70,6 +97,8 @@ describe("tws sim", () => {
     [["--trusted-ips", "10.0.0.0/8"], /--trusted-ips takes IP addresses/],
     [["--bind", "example.com"], /--bind must be an IP address/],
     [["--pacing", "slow"], /--pacing must be 'reject' or 'pace'/],
+    [["--speed", "0"], /--speed must be a factor above 0/],
+    [["--start", "yesterday"], /--start must be a date and time/],
   ])("refuses %j", async (args, message) => {
     const { code, stderr } = await run(["sim", ...args, "--duration", "0"]);
     expect(code).toBe(EXIT_CODES.usage);

@@ -1,7 +1,13 @@
 import { isIP } from "node:net";
 import { TWS_PORTS } from "../../protocol/ports.js";
 import { MAX_CLIENT_VERSION, MIN_CLIENT_VERSION } from "../../protocol/server-versions.js";
-import { type HostLogEntry, type PacingMode, type SimulatedHost, startSimulatedHost } from "../../server/index.js";
+import {
+  acceleratedClock,
+  type HostLogEntry,
+  type PacingMode,
+  type SimulatedHost,
+  startSimulatedHost,
+} from "../../server/index.js";
 import type { CommandDefinition } from "../context.js";
 import { CliError, EXIT_CODES, usageError } from "../exit-codes.js";
 import type { Output } from "../output.js";
@@ -27,6 +33,18 @@ function parseSeed(text: string): number {
 function parseDuration(text: string): number {
   const v = /^\d+(\.\d+)?$/.test(text.trim()) ? Number(text) : Number.NaN;
   if (!(v >= 0)) throw usageError(`--duration must be a number of seconds (0 or more), got '${text}'`);
+  return v;
+}
+
+function parseSpeed(text: string): number {
+  const v = /^\d+(\.\d+)?$/.test(text.trim()) ? Number(text) : Number.NaN;
+  if (!(v > 0 && v <= 10_000)) throw usageError(`--speed must be a factor above 0 and at most 10000, got '${text}'`);
+  return v;
+}
+
+function parseStart(text: string): number {
+  const v = Date.parse(text);
+  if (Number.isNaN(v)) throw usageError(`--start must be a date and time such as 2026-09-28T13:30:00Z, got '${text}'`);
   return v;
 }
 
@@ -97,6 +115,10 @@ export const simCommand: CommandDefinition = {
     { command: "tws sim", description: "listen on 127.0.0.1:7497 (TWS paper) until Ctrl-C" },
     { command: "tws sim --port 4002 --server-version 200", description: "an IB Gateway port, text messages only" },
     { command: "tws sim --read-only --duration 60 --json", description: "read-only for a minute, JSON lines" },
+    {
+      command: "tws sim --start 2026-09-28T13:25:00Z --speed 60",
+      description: "the US open five minutes away, a market minute every second",
+    },
   ],
   needsHost: false,
   register(program, ctx) {
@@ -114,6 +136,8 @@ export const simCommand: CommandDefinition = {
       )
       .option("--server-version <n>", `newest server version to speak (${MIN_CLIENT_VERSION}..${MAX_CLIENT_VERSION})`)
       .option("--seed <n>", "seed of the simulation")
+      .option("--speed <factor>", "host time runs this many times faster than the wall clock (default 1)")
+      .option("--start <time>", "host time to start at (ISO 8601, default now)")
       .option("--read-only", "read-only API: refuse orders and configuration updates")
       .option("--trusted-ips <list>", "comma-separated addresses allowed besides this machine")
       .option("--pacing <mode>", "over 50 requests/s: 'reject' (error 100) or 'pace' (delay)", "reject")
@@ -130,6 +154,14 @@ export const simCommand: CommandDefinition = {
             bind,
             ...(opts.serverVersion !== undefined ? { serverVersion: parseServerVersion(opts.serverVersion) } : {}),
             ...(opts.seed !== undefined ? { seed: parseSeed(opts.seed) } : {}),
+            ...(opts.speed !== undefined || opts.start !== undefined
+              ? {
+                  clock: acceleratedClock(
+                    opts.speed !== undefined ? parseSpeed(opts.speed) : 1,
+                    opts.start !== undefined ? parseStart(opts.start) : Date.now(),
+                  ),
+                }
+              : {}),
             readOnly: opts.readOnly === true,
             trustedIps: opts.trustedIps !== undefined ? parseTrustedIps(opts.trustedIps) : [],
             pacing: parsePacing(opts.pacing),
