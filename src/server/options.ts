@@ -2,6 +2,7 @@ import { MAX_CLIENT_VERSION, MIN_CLIENT_VERSION } from "../protocol/server-versi
 import { type AccessRule, accessRule, isLoopbackAddress } from "./access.js";
 import { type HostClock, realClock } from "./clock.js";
 import type { InstrumentResolver } from "./engine/market/index.js";
+import { DEFAULT_HISTORICAL_PACING, type HistoricalPacingLimits } from "./history/pacing.js";
 import type { MarketDataOptions } from "./market-data/service.js";
 import type { PacingMode } from "./pacing.js";
 
@@ -59,6 +60,8 @@ export interface SimulatedHostOptions {
    * data, the delay of delayed data and the update interval.
    */
   readonly market?: MarketDataOptions & { readonly resolve?: InstrumentResolver };
+  /** Historical data pacing (default TWS's: 15 s identical, 6 in 2 s, 60 in 10 minutes); raise them to benchmark. */
+  readonly historicalPacing?: Partial<HistoricalPacingLimits>;
 }
 
 /** The options with their defaults applied and checked. */
@@ -81,6 +84,7 @@ export interface ResolvedHostOptions {
   readonly farms: readonly string[];
   readonly log: HostLog;
   readonly market: MarketDataOptions & { readonly resolve?: InstrumentResolver };
+  readonly historicalPacing: HistoricalPacingLimits;
 }
 
 export const DEFAULT_ACCOUNT = "DU1234567";
@@ -137,5 +141,6 @@ export function resolveOptions(options: SimulatedHostOptions = {}): ResolvedHost
     farms: [...(options.farms ?? DEFAULT_FARMS)],
     log: options.log ?? (() => {}),
     market: options.market ?? {},
+    historicalPacing: { ...DEFAULT_HISTORICAL_PACING, ...options.historicalPacing },
   };
 }

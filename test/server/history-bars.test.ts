@@ -114,14 +114,17 @@ describe.each([176, 214])("historical bars at server version %i", (sv) => {
     reqBars(c, { reqId: 9007, keepUpToDate: true });
     await c.take("HISTORICAL_DATA");
     if (sv >= 196) await c.take("HISTORICAL_DATA_END");
-    clock.advance(5000);
+    clock.advance(25_000);
     const updates = [];
     for (let i = 0; i < 5; i++) updates.push((await c.take("HISTORICAL_DATA_UPDATE")).value);
     const engine = new MarketEngine({ seed: 9 });
     const open = Date.UTC(2026, 8, 28, 13, 30) / 1000;
     updates.forEach((u, i) => {
       expect(u.reqId).toBe(9007);
-      expect(u.bar).toMatchObject({ date: "20260928 09:30:00 US/Eastern", ...tapeBar(engine, open, open + i + 1) });
+      expect(u.bar).toMatchObject({
+        date: "20260928 09:30:00 US/Eastern",
+        ...tapeBar(engine, open, open + 5 * (i + 1)),
+      });
     });
     c.send("CANCEL_HISTORICAL_DATA", { reqId: 9007 });
     expect(await c.takeError(162)).toMatchObject({ reqId: 9007, text: expect.stringContaining("cancelled: 9007") });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildBars } from "../../src/server/history/bars.js";
-import { BAR_SIZES, parseDuration, stepAllowed } from "../../src/server/history/request.js";
+import { BAR_SIZES, parseDuration, stepFit } from "../../src/server/history/params.js";
 import { MarketEngine, universeResolver } from "../../src/server/index.js";
 import { hostFixture } from "../harness/host-fixture.js";
 import type { TestClient } from "../harness/test-client.js";
@@ -27,8 +27,8 @@ function reqBars(c: TestClient, reqId: number, durationStr: string, barSizeSetti
 
 /** [duration, bar size, whatToShow, expected: bar count or error code]. */
 const TABLE: [string, string, string, number | `err ${number}`][] = [
-  ["60 S", "1 secs", "TRADES", 0], // the clock stands at the open: nothing in the last minute of RTH
-  ["3600 S", "5 secs", "MIDPOINT", 0],
+  ["60 S", "1 secs", "TRADES", 60], // the clock stands at the open: the last minute of Friday's RTH
+  ["3600 S", "5 secs", "MIDPOINT", 720], // Friday's last RTH hour
   ["1 D", "1 min", "BID", 390],
   ["1 D", "1 hour", "ASK", 7],
   ["2 D", "1 day", "BID_ASK", 2],
@@ -41,7 +41,7 @@ const TABLE: [string, string, string, number | `err ${number}`][] = [
   ["1 X", "1 min", "TRADES", "err 321"],
   ["0 S", "1 secs", "TRADES", "err 321"],
   ["1 D", "1 min", "FOO", "err 321"],
-  ["1 D", "1 min", "ADJUSTED_LAST", "err 162"],
+  ["1 D", "1 min", "ADJUSTED_LAST", 390],
 ];
 
 describe("historical request checks", () => {
@@ -63,7 +63,7 @@ describe("historical request checks", () => {
     const durations = ["60 S", "3600 S", "14400 S", "28800 S", "1 D", "1 W", "1 M", "1 Y"].map(
       (d) => parseDuration(d)!,
     );
-    for (const seconds of BAR_SIZES.values()) expect(durations.some((d) => stepAllowed(seconds, d))).toBe(true);
+    for (const seconds of BAR_SIZES.values()) expect(durations.some((d) => stepFit(seconds, d) === "ok")).toBe(true);
   });
 
   it("builds BID_ASK bars from the quotes: average bid, max ask, min bid, average ask", () => {
@@ -73,10 +73,14 @@ describe("historical request checks", () => {
       instrument: aapl,
       start,
       end: start + 60_000,
+      from: start,
+      to: start + 60_000,
       barSeconds: 60,
       what: "BID_ASK",
+      kind: "quotes",
       useRTH: true,
       formatDate: 2,
+      zone: "US/Eastern",
     });
     const qs = Array.from({ length: 60 }, (_, i) => engine.process(aapl).quote(start / 1000 + i));
     const avg = (xs: number[]) => Number((xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(8));
@@ -144,7 +148,7 @@ describe("historical request checks", () => {
       chartOptions: [],
     });
     await c.take("HISTORICAL_DATA");
-    clock.advance(1000);
+    clock.advance(5000);
     await c.take("HISTORICAL_DATA_UPDATE");
     expect(clock.pendingTimers).toBeGreaterThan(idle);
     c.close();

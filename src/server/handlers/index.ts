@@ -1,5 +1,6 @@
 import { configHandlers } from "./config.js";
 import { historicalHandlers } from "./historical.js";
+import { historicalMoreHandlers } from "./historical-more.js";
 import { marketDataHandlers } from "./market-data.js";
 import { referenceHandlers } from "./reference.js";
 import { sessionHandlers } from "./session.js";
@@ -17,5 +18,6 @@ export const HANDLERS: ReadonlyMap<string, RequestHandler> = new Map(
     ...marketDataHandlers,
     ...streamHandlers,
     ...historicalHandlers,
+    ...historicalMoreHandlers,
   }),
 );

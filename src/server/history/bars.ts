@@ -1,149 +1,154 @@
 import type { Bar } from "../../protocol/models/bar.js";
-import { isTradingDay, localDay, type TradingDay, tradingDay, zoneOffset } from "../engine/market/calendar.js";
-import type { MarketEngine, MarketInstrument } from "../engine/market/index.js";
-import type { WhatToShow } from "./request.js";
+import { zoneOffset } from "../engine/market/calendar.js";
+import {
+  isTradingDay,
+  localDay,
+  type MarketEngine,
+  type PriceProcess,
+  TapeSummary,
+  type TradingDay,
+  tradingDay,
+} from "../engine/market/index.js";
+import { barDate, dayText } from "./dates.js";
+import type { BarQuery } from "./validation.js";
 
 /**
  * Bars built from the engine's tape: one trade per second of the trading day at that second's quote (the tape of
  * `DayTape`), so a TRADES bar's open, high, low, close, volume and count are those of the seconds in its interval.
  * MIDPOINT, BID and ASK bars follow the quote of each second; BID_ASK bars are TWS's (time-average bid, max ask,
- * min bid, time-average ask). Quote bars carry volume, WAP and count -1, as TWS sends them.
+ * min bid, time-average ask). Quote and level bars carry volume, WAP and count -1, as TWS sends quote bars.
+ * Intraday bars of a minute and more are merged from the day tape's minute summaries, daily and longer bars from
+ * its session summaries; every sum is of whole ticks and lots, so the grouping never changes a bar.
  */
 
-/** What a bar request asks for, with the range resolved to instants (epoch ms, [start, end)). */
-export interface BarQuery {
-  readonly instrument: MarketInstrument;
-  readonly start: number;
-  readonly end: number;
-  /** Bar length in seconds (86 400 and over: calendar bars of a day, a week or a month). */
-  readonly barSeconds: number;
-  readonly what: WhatToShow;
-  readonly useRTH: boolean;
-  /** 1: `yyyyMMdd HH:mm:ss <zone>`; 2: epoch seconds (daily and longer bars are `yyyyMMdd` either way). */
-  readonly formatDate: number;
-}
-
-/** A bar and the second its interval begins. */
+/** A bar and the second its data begins. */
 export interface TimedBar extends Bar {
   readonly startSecond: number;
 }
 
 const DAY = 86_400;
 
-const pad = (n: number, w = 2) => String(n).padStart(w, "0");
-
-/** `yyyyMMdd` of a local day number. */
-export function dayText(day: number): string {
-  const d = new Date(day * DAY * 1000);
-  return `${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}`;
+/** The level a volatility or fee-rate bar shows: the values level-1 market data reports (generic ticks 104, 106). */
+function levelOf(q: BarQuery): number {
+  const vol = q.instrument.volatility ?? 0.25;
+  if (q.what === "HISTORICAL_VOLATILITY") return vol;
+  if (q.what === "OPTION_IMPLIED_VOLATILITY") return Number((vol * 1.08).toFixed(6));
+  // FEE_RATE: every simulated stock is easy to borrow (shortable tick 3), at a general-collateral fee (assumed).
+  return 0.25;
 }
 
-/** `yyyyMMdd HH:mm:ss <zone>` of an instant in a zone. */
-export function zonedText(ms: number, zone: string): string {
-  const d = new Date(Math.floor(ms / 1000) * 1000 + zoneOffset(zone, ms));
-  const time = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
-  return `${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())} ${time} ${zone}`;
+const round8 = (x: number) => Number(x.toFixed(8));
+
+/** The volume-weighted average price to 3 decimals, from the exact turnover in ticks (half away from zero). */
+function wapOf(p: PriceProcess, s: TapeSummary): string {
+  // price = ticks × tick; WAP × 1000 = turnoverTicks × tick × 1000 / volume, rounded in integers.
+  const units = BigInt(Math.round(p.tick * 1e9));
+  const num = BigInt(s.turnoverTicks) * units * 1000n;
+  const den = BigInt(s.volume) * 1_000_000_000n;
+  const thousandths = (2n * num + den) / (2n * den);
+  return String(Number(thousandths) / 1000);
 }
 
-/** Running aggregate of one bar. */
-class Acc {
-  open = Number.NaN;
-  high = Number.NEGATIVE_INFINITY;
-  low = Number.POSITIVE_INFINITY;
-  close = Number.NaN;
-  volume = 0;
-  turnover = 0;
-  count = 0;
-  bidSum = 0;
-  askSum = 0;
-
-  constructor(
-    readonly startSecond: number,
-    readonly label: string,
-  ) {}
-
-  add(what: WhatToShow, q: { bid: number; ask: number; tradePrice: number; tradeSize: number }): void {
-    this.count++;
-    if (what === "BID_ASK") {
-      this.bidSum += q.bid;
-      this.askSum += q.ask;
-      this.high = Math.max(this.high, q.ask);
-      this.low = Math.min(this.low, q.bid);
-      return;
+/** The bar a summary gives for a query. */
+export function renderBar(q: BarQuery, p: PriceProcess, s: TapeSummary, date: string): TimedBar {
+  const base = { date, startSecond: s.first };
+  const none = { volume: "-1", wap: "-1", barCount: -1 };
+  switch (q.kind) {
+    case "trades":
+      return {
+        ...base,
+        open: p.onGrid(s.tradeOpen),
+        high: p.onGrid(s.tradeHigh),
+        low: p.onGrid(s.tradeLow),
+        close: p.onGrid(s.tradeClose),
+        volume: String(s.volume),
+        wap: wapOf(p, s),
+        barCount: s.count,
+      };
+    case "level": {
+      const v = levelOf(q);
+      return { ...base, open: v, high: v, low: v, close: v, ...none };
     }
-    const p = what === "TRADES" ? q.tradePrice : what === "BID" ? q.bid : what === "ASK" ? q.ask : (q.bid + q.ask) / 2;
-    if (this.count === 1) this.open = p;
-    this.high = Math.max(this.high, p);
-    this.low = Math.min(this.low, p);
-    this.close = p;
-    this.volume += q.tradeSize;
-    this.turnover += q.tradePrice * q.tradeSize;
+    default:
+      break;
   }
-
-  bar(what: WhatToShow): TimedBar {
-    const round = (x: number) => Number(x.toFixed(8));
-    const base = { date: this.label, startSecond: this.startSecond, high: round(this.high), low: round(this.low) };
-    if (what === "BID_ASK") {
-      const open = round(this.bidSum / this.count);
-      const close = round(this.askSum / this.count);
-      return { ...base, open, close, volume: "-1", wap: "-1", barCount: -1 };
-    }
-    const trades = what === "TRADES";
+  if (q.what === "BID_ASK") {
+    const open = round8(p.onGrid(s.bidTicksSum) / s.count);
+    const close = round8(p.onGrid(s.askTicksSum) / s.count);
+    return { ...base, open, high: p.onGrid(s.askHigh), low: p.onGrid(s.bidLow), close, ...none };
+  }
+  if (q.what === "MIDPOINT") {
     return {
       ...base,
-      open: round(this.open),
-      close: round(this.close),
-      volume: trades ? String(this.volume) : "-1",
-      wap: trades ? String(Number((this.turnover / this.volume).toFixed(3))) : "-1",
-      barCount: trades ? this.count : -1,
+      open: round8(s.midOpen),
+      high: round8(s.midHigh),
+      low: round8(s.midLow),
+      close: round8(s.midClose),
+      ...none,
     };
   }
+  const side =
+    q.what === "BID" ? [s.bidOpen, s.bidHigh, s.bidLow, s.bidClose] : [s.askOpen, s.askHigh, s.askLow, s.askClose];
+  const [open, high, low, close] = side.map((t) => p.onGrid(t)) as [number, number, number, number];
+  return { ...base, open, high, low, close, ...none };
 }
 
-/** The key and first-second of the bar a second falls in, and its label. */
-function bucketOf(q: BarQuery, s: number, day: TradingDay, sessionStart: number): { key: number; label: string } {
-  const zone = q.instrument.timeZone ?? "US/Eastern";
-  if (q.barSeconds >= DAY) {
-    let first = day.day;
-    if (q.barSeconds === 7 * DAY) first = day.day - ((day.weekday + 6) % 7);
-    if (q.barSeconds === 30 * DAY) first = Math.floor(Date.UTC(...ymOf(day.day), 1) / 86_400_000);
-    return { key: first, label: dayText(Math.max(first, day.day)) };
+/** The first local day of the calendar bar (day, week from Monday, month) holding `day`. */
+function periodOf(barSeconds: number, day: TradingDay): number {
+  if (barSeconds === 7 * DAY) return day.day - ((day.weekday + 6) % 7);
+  if (barSeconds === 30 * DAY) {
+    const d = new Date(day.day * DAY * 1000);
+    return Math.floor(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) / (DAY * 1000));
   }
-  const offset = zoneOffset(zone, s * 1000) / 1000;
-  const aligned = Math.floor((s + offset) / q.barSeconds) * q.barSeconds - offset;
-  const start = Math.max(aligned, sessionStart);
-  return { key: aligned, label: q.formatDate === 2 ? String(start) : zonedText(start * 1000, zone) };
+  return day.day;
 }
 
-function ymOf(day: number): [number, number] {
-  const d = new Date(day * DAY * 1000);
-  return [d.getUTCFullYear(), d.getUTCMonth()];
+interface Open {
+  readonly summary: TapeSummary;
+  readonly date: string;
 }
 
-/** The bars of a query, oldest first. Costs one quote per trading second of the range. */
+/** The bars of a query, oldest first (its source range `from`..`to`). */
 export function buildBars(engine: MarketEngine, q: BarQuery): TimedBar[] {
   const hours = engine.hours(q.instrument);
   const p = engine.process(q.instrument);
-  const bars = new Map<number, Acc>();
   const calendar = q.barSeconds >= DAY;
-  for (let d = localDay(hours.timeZone, q.start); d <= localDay(hours.timeZone, q.end - 1); d++) {
+  const bars = new Map<number, Open>();
+  const order: number[] = [];
+  const into = (key: number, date: string, s: TapeSummary) => {
+    if (s.count === 0) return;
+    let open = bars.get(key);
+    if (!open) {
+      open = { summary: new TapeSummary(), date };
+      bars.set(key, open);
+      order.push(key);
+    }
+    open.summary.merge(s);
+  };
+  for (let d = localDay(hours.timeZone, q.from); d <= localDay(hours.timeZone, q.to - 1); d++) {
     const day = tradingDay(hours, d);
     if (!isTradingDay(day)) continue;
-    const open = q.useRTH ? day.liquidOpen : day.open;
-    const close = q.useRTH ? day.liquidClose : day.close;
-    // Calendar bars take the whole session of each day in the range, up to the end.
-    const lo = Math.ceil(Math.max(open, calendar ? open : q.start) / 1000);
-    const hi = Math.ceil(Math.min(close, q.end) / 1000);
-    const sessionStart = Math.ceil(open / 1000);
-    for (let s = lo; s < hi; s++) {
-      const { key, label } = bucketOf(q, s, day, sessionStart);
-      let acc = bars.get(key);
-      if (!acc) {
-        acc = new Acc(s, label);
-        bars.set(key, acc);
-      }
-      acc.add(q.what, p.quote(s));
+    const tape = engine.tapeOf(q.instrument, d);
+    const [first, end] = tape.bounds(q.useRTH);
+    const last = Math.min(end, Math.ceil(q.to / 1000));
+    if (calendar) {
+      // Calendar bars take the whole session of each day in the range, up to the end.
+      if (last <= first) continue;
+      const s = last === end ? engine.sessionSummary(q.instrument, d, q.useRTH) : tape.summary(first, last);
+      const key = periodOf(q.barSeconds, day);
+      into(key, dayText(Math.max(key, d)), s);
+      continue;
+    }
+    const lo = Math.max(first, Math.ceil(q.from / 1000));
+    // Bars align to the local clock: midnight-aligned multiples of the bar size, clipped to the session.
+    const offset = zoneOffset(hours.timeZone, lo * 1000) / 1000;
+    for (let b = Math.floor((lo + offset) / q.barSeconds) * q.barSeconds - offset; b < last; b += q.barSeconds) {
+      const from = Math.max(b, lo);
+      into(b, barDate(Math.max(b, first), q.zone, q.formatDate), tape.summary(from, Math.min(b + q.barSeconds, last)));
     }
   }
-  return [...bars.values()].sort((a, b) => a.startSecond - b.startSecond).map((a) => a.bar(q.what));
+  return order.map((k) => {
+    const o = bars.get(k)!;
+    return renderBar(q, p, o.summary, o.date);
+  });
 }

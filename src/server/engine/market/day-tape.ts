@@ -1,10 +1,13 @@
 import type { TradingDay } from "./calendar.js";
 import type { PriceProcess } from "./price-process.js";
+import { TapeSummary } from "./tape-summary.js";
 
 /**
  * The tape of one trading day: one trade per second of the trading day, at that second's quote. The running
  * totals (volume, VWAP, and the open, high and low of the liquid hours) are kept at checkpoints every minute, so
- * the totals at any instant cost at most a minute of seconds once the day's checkpoints up to it exist.
+ * the totals at any instant cost at most a minute of seconds once the day's checkpoints up to it exist. For bars,
+ * the tape keeps {@link TapeSummary summaries} of the minutes asked about and of its whole sessions, so a range of
+ * minute or daily bars costs a merge per minute or per day once the tape has walked those seconds.
  */
 
 /** The totals of a day's trades before some second. */
@@ -44,6 +47,10 @@ export class DayTape {
   private readonly liquidFirst: number;
   private readonly liquidEnd: number;
   private readonly checkpoints: TapeTotals[] = [EMPTY];
+  /** Summaries of the day's minutes (from the first second of the trading day), made when first asked for. */
+  private readonly minutes: (TapeSummary | undefined)[] = [];
+  /** The whole trading day and the liquid hours. */
+  private readonly sessions = new Map<boolean, TapeSummary>();
 
   constructor(
     private readonly process: PriceProcess,
@@ -65,6 +72,80 @@ export class DayTape {
       this.checkpoints.push(this.extend(this.checkpoints[n - 1]!, from, from + CHECKPOINT_SECONDS));
     }
     return this.extend(this.checkpoints[k]!, this.first + k * CHECKPOINT_SECONDS, until);
+  }
+
+  /** The seconds of the day that trade: [first, end), or the liquid hours with `rth`. */
+  bounds(rth: boolean): [number, number] {
+    return rth ? [this.liquidFirst, this.liquidEnd] : [this.first, this.end];
+  }
+
+  /** The summary of the tape's seconds in [from, to) (clipped to the trading day). */
+  summary(from: number, to: number): TapeSummary {
+    const lo = Math.max(from, this.first);
+    const hi = Math.min(to, this.end);
+    const out = new TapeSummary();
+    if (hi <= lo) return out;
+    const k0 = Math.ceil((lo - this.first) / 60);
+    const k1 = Math.floor((hi - this.first) / 60);
+    if (k1 <= k0) {
+      this.scan(lo, hi, out);
+      return out;
+    }
+    // A partial minute at each end, whole minutes from the cache between.
+    this.scan(lo, this.first + k0 * 60, out);
+    this.fillMinutes(k0, k1);
+    for (let k = k0; k < k1; k++) out.merge(this.minutes[k]!);
+    this.scan(this.first + k1 * 60, hi, out);
+    return out;
+  }
+
+  /** The summary of the whole trading day, or of its liquid hours: walked once, then kept. */
+  session(rth: boolean): TapeSummary {
+    let s = this.sessions.get(rth);
+    if (!s) {
+      const [lo, hi] = this.bounds(rth);
+      s = new TapeSummary();
+      this.scan(lo, hi, s);
+      this.sessions.set(rth, s);
+    }
+    return s;
+  }
+
+  /** Adds the tape's seconds [from, to) to `into`. */
+  private scan(from: number, to: number, into: TapeSummary): void {
+    if (to <= from) return;
+    const p = this.process;
+    p.forEachTrade(from, to, (s, bid, ask, trade, size) => {
+      into.add(s, bid, ask, trade, size, (p.onGrid(bid) + p.onGrid(ask)) / 2);
+    });
+  }
+
+  /** Makes the summaries of minutes [k0, k1) that are missing, each missing run in one walk. */
+  private fillMinutes(k0: number, k1: number): void {
+    for (let k = k0; k < k1; ) {
+      if (this.minutes[k]) {
+        k++;
+        continue;
+      }
+      let e = k;
+      while (e < k1 && !this.minutes[e]) e++;
+      const p = this.process;
+      const base = this.first;
+      let current = new TapeSummary();
+      let index = k;
+      p.forEachTrade(base + k * 60, Math.min(base + e * 60, this.end), (s, bid, ask, trade, size) => {
+        const m = Math.floor((s - base) / 60);
+        if (m !== index) {
+          this.minutes[index] = current;
+          current = new TapeSummary();
+          index = m;
+        }
+        current.add(s, bid, ask, trade, size, (p.onGrid(bid) + p.onGrid(ask)) / 2);
+      });
+      this.minutes[index] = current;
+      for (let j = k; j < e; j++) this.minutes[j] ??= new TapeSummary();
+      k = e;
+    }
   }
 
   /** The last trade of the liquid hours (the day's close). */

@@ -4,6 +4,7 @@ import { DayTape } from "./day-tape.js";
 import { DerivedProcess } from "./derived-process.js";
 import type { InstrumentResolver, MarketInstrument } from "./instruments.js";
 import { PriceProcess } from "./price-process.js";
+import type { TapeSummary } from "./tape-summary.js";
 import { universeResolver } from "./universe-instruments.js";
 
 /** Everything level-1 market data reports about an instrument at one instant. */
@@ -40,6 +41,8 @@ export interface MarketEngineOptions {
 }
 
 const MAX_TAPES = 256;
+/** Session summaries kept beyond their tapes (a year of daily bars for 30 instruments, about 200 bytes each). */
+const MAX_SESSIONS = 16_384;
 
 /**
  * The deterministic market: one seeded {@link PriceProcess} per instrument, the tape of each trading day, and
@@ -51,6 +54,7 @@ export class MarketEngine {
   readonly resolve: InstrumentResolver;
   private readonly processes = new Map<MarketInstrument, PriceProcess>();
   private readonly tapes = new Map<string, DayTape>();
+  private readonly sessions = new Map<string, TapeSummary>();
   /** Halted symbols and the instant each halt began. */
   private readonly halts = new Map<string, number>();
 
@@ -142,6 +146,27 @@ export class MarketEngine {
       close,
       mid: q.mid,
     };
+  }
+
+  /** The tape of an instrument's local day `day` (kept among the latest few hundred tapes asked for). */
+  tapeOf(instrument: MarketInstrument, day: number): DayTape {
+    return this.tape(this.process(instrument), day, this.hours(instrument));
+  }
+
+  /**
+   * The summary of local day `day`'s whole trading day (or liquid hours, `rth`): the day's trades once walked, kept
+   * apart from the tapes so a year of daily bars stays cheap after its first request.
+   */
+  sessionSummary(instrument: MarketInstrument, day: number, rth: boolean): TapeSummary {
+    const p = this.process(instrument);
+    const key = `${p.key}:${day}:${rth ? 1 : 0}`;
+    let s = this.sessions.get(key);
+    if (!s) {
+      s = this.tapeOf(instrument, day).session(rth);
+      if (this.sessions.size >= MAX_SESSIONS) this.sessions.delete(this.sessions.keys().next().value!);
+      this.sessions.set(key, s);
+    }
+    return s;
   }
 
   private tape(p: PriceProcess, day: number, hours: SessionHours): DayTape {

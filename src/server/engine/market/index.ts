@@ -9,7 +9,7 @@ export {
   type TradingDay,
   tradingDay,
 } from "./calendar.js";
-export type { TapeTotals } from "./day-tape.js";
+export type { DayTape, TapeTotals } from "./day-tape.js";
 export { DerivedProcess, fairValue, modelVolatility, RISK_FREE_RATE, yearsToExpiry } from "./derived-process.js";
 export { MarketEngine, type MarketEngineOptions, type MarketState } from "./engine.js";
 export {
@@ -18,5 +18,6 @@ export {
   listResolver,
   type MarketInstrument,
 } from "./instruments.js";
-export { PriceProcess, type SecondQuote } from "./price-process.js";
+export { PriceProcess, type SecondQuote, type TradeVisitor } from "./price-process.js";
+export { TapeSummary } from "./tape-summary.js";
 export { universeResolver } from "./universe-instruments.js";
