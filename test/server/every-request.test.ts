@@ -43,6 +43,9 @@ const SILENT = new Set([
   "CANCEL_TICK_BY_TICK_DATA",
   "CANCEL_REAL_TIME_BARS",
   "CANCEL_HEAD_TIMESTAMP",
+  // Histograms and historical ticks are answered at once: their cancels find nothing to stop.
+  "CANCEL_HISTOGRAM_DATA",
+  "CANCEL_HISTORICAL_TICKS",
 ]);
 
 /** A frame of request `id` at `sv`: an empty protobuf body where the request goes as protobuf, else a version field. */
