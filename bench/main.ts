@@ -2,6 +2,7 @@ import { measure } from "mitata";
 import { ceilingProtobuf, ceilingText } from "./ceiling.js";
 import { expectedCounts, oursDispatcher, stoqeyDispatcher, type TickCounts } from "./client-dispatch.js";
 import { decodeAll, frameAll } from "./decode.js";
+import { hostFanout } from "./host-fanout.js";
 import { decodeCase, messageCases } from "./messages.js";
 import { buildTickStream, chunksOf } from "./tick-stream.js";
 
@@ -161,6 +162,13 @@ async function largerMessages(): Promise<void> {
   }
 }
 
+/** The simulated host's fan-out to 32 clients with 100 market data streams each (bench/host-fanout.ts). */
+async function hostFigures(): Promise<void> {
+  if (!json) console.log("\nsimulated host fan-out: 32 clients × 100 level-1 streams, our EClient over TCP");
+  for (const f of await hostFanout()) report(f);
+}
+
 await main();
 await largerMessages();
 await clientVersusStoqey();
+await hostFigures();

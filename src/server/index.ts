@@ -31,6 +31,7 @@ export type { MarketDataOptions } from "./market-data/service.js";
 export {
   DEFAULT_ACCOUNT,
   DEFAULT_FARMS,
+  type FrameObserver,
   type HostLog,
   type HostLogEntry,
   type SimulatedHostOptions,

@@ -1,3 +1,4 @@
+import type { IncomingMessageName } from "../protocol/message-ids.js";
 import { MAX_CLIENT_VERSION, MIN_CLIENT_VERSION } from "../protocol/server-versions.js";
 import { type AccessRule, accessRule, isLoopbackAddress } from "./access.js";
 import { type HostClock, realClock } from "./clock.js";
@@ -5,6 +6,12 @@ import type { InstrumentResolver } from "./engine/market/index.js";
 import { DEFAULT_HISTORICAL_PACING, type HistoricalPacingLimits } from "./history/pacing.js";
 import type { MarketDataOptions } from "./market-data/service.js";
 import type { PacingMode } from "./pacing.js";
+
+/**
+ * Told of every frame a session sends after its handshake: the client id (-1 before START_API), the message name
+ * and the frame's length in bytes, length prefix included. For benchmarks and tracing.
+ */
+export type FrameObserver = (clientId: number, name: IncomingMessageName, bytes: number) => void;
 
 /** One line of the host's log. */
 export interface HostLogEntry {
@@ -62,6 +69,8 @@ export interface SimulatedHostOptions {
   readonly market?: MarketDataOptions & { readonly resolve?: InstrumentResolver };
   /** Historical data pacing (default TWS's: 15 s identical, 6 in 2 s, 60 in 10 minutes); raise them to benchmark. */
   readonly historicalPacing?: Partial<HistoricalPacingLimits>;
+  /** Observes every frame sent (default none, and then the write path does no extra work). */
+  readonly onFrameSent?: FrameObserver;
 }
 
 /** The options with their defaults applied and checked. */
@@ -85,6 +94,7 @@ export interface ResolvedHostOptions {
   readonly log: HostLog;
   readonly market: MarketDataOptions & { readonly resolve?: InstrumentResolver };
   readonly historicalPacing: HistoricalPacingLimits;
+  readonly onFrameSent: FrameObserver | undefined;
 }
 
 export const DEFAULT_ACCOUNT = "DU1234567";
@@ -142,5 +152,6 @@ export function resolveOptions(options: SimulatedHostOptions = {}): ResolvedHost
     log: options.log ?? (() => {}),
     market: options.market ?? {},
     historicalPacing: { ...DEFAULT_HISTORICAL_PACING, ...options.historicalPacing },
+    onFrameSent: options.onFrameSent,
   };
 }

@@ -154,7 +154,9 @@ export class Session {
     if (this.state === "closed") return;
     const spec = replySpec(name);
     if (!spec) throw new Error(`no message spec is registered for ${name}`);
-    this.output.write(Buffer.from(encodeMessage(spec, value, this.serverVersion, this.writer)));
+    const frame = Buffer.from(encodeMessage(spec, value, this.serverVersion, this.writer));
+    this.output.write(frame);
+    this.host.options.onFrameSent?.(this.clientId, name, frame.length);
   }
 
   private onData(chunk: Buffer): void {
