@@ -113,8 +113,10 @@ export class Session {
   close(how: "end" | "destroy"): void {
     if (this.state === "closed") return;
     this.closed();
-    if (how === "end") this.socket.end(() => this.socket.destroy());
-    else this.socket.destroy();
+    if (how === "end") {
+      this.output.flush();
+      this.socket.end(() => this.socket.destroy());
+    } else this.socket.destroy();
   }
 
   private closed(): void {
@@ -154,7 +156,8 @@ export class Session {
     if (this.state === "closed") return;
     const spec = replySpec(name);
     if (!spec) throw new Error(`no message spec is registered for ${name}`);
-    const frame = Buffer.from(encodeMessage(spec, value, this.serverVersion, this.writer));
+    // The output copies the frame, so the writer's buffer serves the next one.
+    const frame = encodeMessage(spec, value, this.serverVersion, this.writer);
     this.output.write(frame);
     this.host.options.onFrameSent?.(this.clientId, name, frame.length);
   }

@@ -1,3 +1,4 @@
+import { BinaryWriter } from "@bufbuild/protobuf/wire";
 import { EncodeError, ProtocolError, ServerVersionError } from "../errors.js";
 import { FieldReader } from "../field-reader.js";
 import { FieldWriter } from "../field-writer.js";
@@ -106,6 +107,12 @@ export function formAt(spec: MessageSpec, serverVersion: number): WireForm {
 }
 
 /**
+ * The protobuf writer every encode shares: `finish()` hands out a copy of the bytes and empties it, so it keeps
+ * its buffer instead of growing a new one per message (encoding is synchronous and never nested).
+ */
+const protoWriter = new BinaryWriter();
+
+/**
  * Encodes one message as a complete frame (length prefix included) into `writer`, in the form the catalogue
  * gives for `serverVersion` unless `form` forces one (tests, and hosts emulating peers). Returns the writer's
  * view of the frame: valid until the writer's next `begin()`.
@@ -127,10 +134,17 @@ export function encodeMessage<M>(
       throw new ServerVersionError(ServerVersion.PROTOBUF, serverVersion, `${spec.name} as protobuf`);
     }
     const pb = spec.protobuf as {
-      codec: { encode(p: unknown): { finish(): Uint8Array } };
+      codec: { encode(p: unknown, w: BinaryWriter): { finish(): Uint8Array } };
       toProto(m: M, sv: number): unknown;
     };
-    writer.messageId(spec.id, serverVersion, true).bytes(pb.codec.encode(pb.toProto(value, serverVersion)).finish());
+    let body: Uint8Array;
+    try {
+      body = pb.codec.encode(pb.toProto(value, serverVersion), protoWriter).finish();
+    } catch (err) {
+      protoWriter.finish(); // leaves the shared writer empty for the next message
+      throw err;
+    }
+    writer.messageId(spec.id, serverVersion, true).bytes(body);
   } else {
     if (!spec.text) throw new EncodeError(`${spec.name} exists only as protobuf`);
     writer.messageId(spec.id, serverVersion);
@@ -154,6 +168,11 @@ export function decodeMessage(
   return decodeFrame(registry, sender, payload, 0, payload.length, serverVersion, reader);
 }
 
+/** A copy of a frame's payload, for an error that outlives the buffer (no closure per frame for the rare error). */
+function rawPayload(buf: Uint8Array, start: number, end: number): Uint8Array {
+  return Uint8Array.prototype.slice.call(buf, start, end);
+}
+
 /**
  * Decodes the payload `buf[start, end)` in place (no copy, no view object on the way), for readers that hold a
  * frame inside a larger socket chunk. Errors carry a copy of the payload.
@@ -169,7 +188,6 @@ export function decodeFrame(
 ): DecodedMessage {
   const table: Map<number, MessageSpec> = sender === "client" ? registry.outgoing : registry.incoming;
   const forms = sender === "client" ? outgoingForms : incomingForms;
-  const raw = () => Uint8Array.prototype.slice.call(buf, start, end);
   let wireId: number;
   let bodyStart: number;
   if (serverVersion >= ServerVersion.PROTOBUF) {
@@ -180,7 +198,7 @@ export function decodeFrame(
         undefined,
         undefined,
         serverVersion,
-        raw(),
+        rawPayload(buf, start, end),
       );
     }
     wireId = ((buf[start]! << 24) | (buf[start + 1]! << 16) | (buf[start + 2]! << 8) | buf[start + 3]!) >>> 0;
@@ -190,9 +208,17 @@ export function decodeFrame(
     try {
       wireId = reader.readInt();
     } catch (cause) {
-      throw new MessageDecodeError("unreadable message id", undefined, undefined, "text", serverVersion, raw(), {
-        cause,
-      });
+      throw new MessageDecodeError(
+        "unreadable message id",
+        undefined,
+        undefined,
+        "text",
+        serverVersion,
+        rawPayload(buf, start, end),
+        {
+          cause,
+        },
+      );
     }
     bodyStart = reader.offset;
   }
@@ -207,19 +233,40 @@ export function decodeFrame(
       undefined,
       form,
       serverVersion,
-      raw(),
+      rawPayload(buf, start, end),
     );
   }
   const spec = table.get(id);
   const name = spec?.name;
   if (protobuf && (catalogued.protobufType === null || serverVersion < ServerVersion.PROTOBUF)) {
-    throw new MessageFormError(`message id ${id} has no protobuf form`, id, name, form, serverVersion, raw());
+    throw new MessageFormError(
+      `message id ${id} has no protobuf form`,
+      id,
+      name,
+      form,
+      serverVersion,
+      rawPayload(buf, start, end),
+    );
   }
   if (!protobuf && catalogued.protobufOnly) {
-    throw new MessageFormError(`message id ${id} exists only as protobuf`, id, name, form, serverVersion, raw());
+    throw new MessageFormError(
+      `message id ${id} exists only as protobuf`,
+      id,
+      name,
+      form,
+      serverVersion,
+      rawPayload(buf, start, end),
+    );
   }
   if (!spec) {
-    throw new UnsupportedMessageError(`no spec for message id ${id} yet`, id, undefined, form, serverVersion, raw());
+    throw new UnsupportedMessageError(
+      `no spec for message id ${id} yet`,
+      id,
+      undefined,
+      form,
+      serverVersion,
+      rawPayload(buf, start, end),
+    );
   }
   let value: unknown;
   try {
@@ -244,7 +291,7 @@ export function decodeFrame(
       spec.name,
       form,
       serverVersion,
-      raw(),
+      rawPayload(buf, start, end),
       {
         cause,
       },

@@ -1,3 +1,4 @@
+import type { BinaryWriter } from "@bufbuild/protobuf/wire";
 import type { FieldReader } from "../field-reader.js";
 import type { FieldWriter } from "../field-writer.js";
 import type { IncomingMessageName, OutgoingMessageName } from "../message-ids.js";
@@ -14,7 +15,8 @@ import type { IncomingMessageName, OutgoingMessageName } from "../message-ids.js
 
 /** A generated protobuf codec (ts-proto's `MessageFns` fits this shape). */
 export interface ProtoCodec<P> {
-  encode(message: P): { finish(): Uint8Array };
+  /** Encodes into `writer` (a fresh one when left out) and returns it; `finish()` takes the bytes. */
+  encode(message: P, writer?: BinaryWriter): { finish(): Uint8Array };
   decode(input: Uint8Array): P;
 }
 

@@ -122,8 +122,20 @@ export class MarketDataService {
   /** Brings every stream up to date now (after a halt, say). */
   refresh(): void {
     const now = this.clock.now();
+    // Many streams (of many clients) show the same instrument: its state at one instant is computed once.
+    const live = new Map<MarketInstrument, MarketState>();
+    const delayed = new Map<MarketInstrument, MarketState>();
     for (const m of [...this.streams.values()]) {
-      for (const stream of [...m.values()]) this.update(stream, now);
+      for (const stream of [...m.values()]) {
+        const { instrument } = stream.view;
+        const states = stream.view.delayed ? delayed : live;
+        let next = states.get(instrument);
+        if (!next) {
+          next = this.stateOf(stream.view, now);
+          states.set(instrument, next);
+        }
+        this.update(stream, next);
+      }
     }
   }
 
@@ -133,8 +145,7 @@ export class MarketDataService {
     this.streams.clear();
   }
 
-  private update(stream: Stream, now: number): void {
-    const next = this.stateOf(stream.view, now);
+  private update(stream: Stream, next: MarketState): void {
     const replies = changeTicks(stream.view, stream.state, next);
     stream.state = next;
     try {

@@ -102,6 +102,13 @@ class Builder {
   quote(priceType: number, price: number, size: number): void {
     this.price(priceType, price, size, this.view.delayed ? 0 : CAN_AUTO_EXECUTE);
   }
+  /** A change of one side of the quote: the new price (and its size), or the new size alone. */
+  side(priceType: number, sizeType: number, p0: number, p1: number, z0: number, z1: number): void {
+    if (p0 !== p1) {
+      this.quote(priceType, p1, z1);
+      if (!this.view.delayed) this.size(sizeType, z1);
+    } else if (z0 !== z1) this.size(sizeType, z1);
+  }
   trade(s: MarketState): void {
     const { ids, view } = this;
     if (Number.isNaN(s.last)) return;
@@ -175,14 +182,8 @@ export function changeTicks(view: StreamView, prev: MarketState, s: MarketState)
   const ids = view.delayed ? DELAYED : LIVE;
   const b = new Builder(view, ids);
   if (!view.mdoff) {
-    const side = (priceType: number, sizeType: number, p0: number, p1: number, z0: number, z1: number) => {
-      if (p0 !== p1) {
-        b.quote(priceType, p1, z1);
-        if (!view.delayed) b.size(sizeType, z1);
-      } else if (z0 !== z1) b.size(sizeType, z1);
-    };
-    side(ids.bid, ids.bidSize, prev.bid, s.bid, prev.bidSize, s.bidSize);
-    side(ids.ask, ids.askSize, prev.ask, s.ask, prev.askSize, s.askSize);
+    b.side(ids.bid, ids.bidSize, prev.bid, s.bid, prev.bidSize, s.bidSize);
+    b.side(ids.ask, ids.askSize, prev.ask, s.ask, prev.askSize, s.askSize);
     if (prev.lastTime !== s.lastTime) {
       b.trade(s);
       b.size(ids.volume, volumeOf(view, s.volume));
