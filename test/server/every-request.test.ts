@@ -46,6 +46,9 @@ const SILENT = new Set([
   // Histograms and historical ticks are answered at once: their cancels find nothing to stop.
   "CANCEL_HISTOGRAM_DATA",
   "CANCEL_HISTORICAL_TICKS",
+  // The calculation was answered with its request: nothing is left to cancel.
+  "CANCEL_CALC_IMPLIED_VOLAT",
+  "CANCEL_CALC_OPTION_PRICE",
 ]);
 
 /** A frame of request `id` at `sv`: an empty protobuf body where the request goes as protobuf, else a version field. */

@@ -2,6 +2,7 @@ import { configHandlers } from "./config.js";
 import { historicalHandlers } from "./historical.js";
 import { historicalMoreHandlers } from "./historical-more.js";
 import { marketDataHandlers } from "./market-data.js";
+import { optionCalculationHandlers } from "./option-calculations.js";
 import { referenceHandlers } from "./reference.js";
 import { sessionHandlers } from "./session.js";
 import { streamHandlers } from "./streams.js";
@@ -16,6 +17,7 @@ export const HANDLERS: ReadonlyMap<string, RequestHandler> = new Map(
     ...configHandlers,
     ...referenceHandlers,
     ...marketDataHandlers,
+    ...optionCalculationHandlers,
     ...streamHandlers,
     ...historicalHandlers,
     ...historicalMoreHandlers,

@@ -4,6 +4,7 @@ import type {
 } from "../../protocol/messages/market-data/market-data-requests.js";
 import { requestError } from "../errors-table.js";
 import { LEGAL_GENERIC_TICKS, MarketDataCode, MarketDataText } from "../market-data/codes.js";
+import { streamExtras } from "../market-data/extras.js";
 import type { StreamView } from "../market-data/ticks.js";
 import type { RequestHandler } from "./types.js";
 
@@ -45,6 +46,11 @@ export const marketDataHandlers: Record<string, RequestHandler> = {
         ctx.error(reqId, e.code, e.text);
         return;
       }
+      if (!streaming && (generic.ids.size > 0 || generic.mdoff)) {
+        const e = requestError("validate", request.name, MarketDataText.snapshotGenericTicks);
+        ctx.error(reqId, e.code, e.text);
+        return;
+      }
       const instrument = md.engine.instrumentOf(m.contract);
       if (!instrument) {
         ctx.error(reqId, MarketDataCode.NO_SECURITY_DEFINITION, MarketDataText.noSecurityDefinition);
@@ -74,8 +80,11 @@ export const marketDataHandlers: Record<string, RequestHandler> = {
         delayed: kind.delayed,
         generic: generic.ids,
         mdoff: generic.mdoff,
+        extras: streamExtras(md.engine, instrument, kind.delayed, generic.ids, ctx.host.clock.now()),
       };
-      md.open(ctx.clientId, view, (name, value) => ctx.reply(name, value), !streaming);
+      const send = (name: Parameters<typeof ctx.reply>[0], value: unknown) => ctx.reply(name, value);
+      if (m.regulatorySnapshot) md.regulatorySnapshot(ctx.clientId, view, send);
+      else md.open(ctx.clientId, view, send, !streaming);
       if (!streaming) ctx.reply("TICK_SNAPSHOT_END", { reqId });
     },
   },

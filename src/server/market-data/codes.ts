@@ -1,3 +1,5 @@
+import { GENERIC_TICKS } from "./generic/table.js";
+
 /**
  * The TWS errors and notices of level-1 market data, with TWS's texts (reference §9; 10167 as recorded by IB
  * Gateway 1040). Kept here until they join errors-table.ts.
@@ -19,13 +21,15 @@ export const MarketDataText = {
   notSubscribed: (symbol: string) =>
     `Requested market data is not subscribed.Delayed market data is available.${symbol}/TOP/ALL`,
   delayedData: "Requested market data is not subscribed. Displaying delayed market data.",
+  /**
+   * The cause of the 321 a snapshot with generic ticks gets. Observed from TWS as 321 with this cause (several
+   * users' logs, e.g. deephaven-ib and trading bots); the docs' table lists it as code 414 instead.
+   */
+  snapshotGenericTicks: "Snapshot market data subscription is not applicable to generic ticks",
 } as const;
 
 /**
- * The generic tick ids the TWS API documents for reqMktData ("Available Tick Types"). Those the host computes are
- * in `ticks.ts`; the others are accepted and deliver nothing yet.
+ * The generic tick ids the TWS API documents for reqMktData ("Available Tick Types", and TWS's own legal list).
+ * What each delivers, and for which instruments, is in generic/table.ts.
  */
-export const LEGAL_GENERIC_TICKS: ReadonlySet<number> = new Set([
-  100, 101, 104, 105, 106, 162, 165, 221, 225, 232, 233, 236, 258, 291, 292, 293, 294, 295, 318, 375, 411, 456, 460,
-  576, 577, 588, 595, 619,
-]);
+export const LEGAL_GENERIC_TICKS: ReadonlySet<number> = new Set(GENERIC_TICKS.keys());

@@ -1,4 +1,5 @@
 import { MarketDataType } from "../../protocol/models/market-data.js";
+import { TickType } from "../../protocol/models/tick-type.js";
 import type { HostClock, TimerHandle } from "../clock.js";
 import type { MarketEngine, MarketInstrument, MarketState } from "../engine/market/index.js";
 import { changeTicks, firstTicks, type StreamView, type TickReply } from "./ticks.js";
@@ -23,6 +24,9 @@ interface Stream {
   state: MarketState;
 }
 
+/** What TWS charges for one regulatory snapshot, in US cents (TWS API docs 22.08.05: 0.01 USD each). */
+export const REGULATORY_SNAPSHOT_FEE_CENTS = 1;
+
 /** The data type a request gets, and whether it is delayed. */
 export interface StreamKind {
   readonly delayed: boolean;
@@ -37,6 +41,7 @@ export interface StreamKind {
 export class MarketDataService {
   private readonly streams = new Map<number, Map<number, Stream>>();
   private readonly types = new Map<number, number>();
+  private readonly snapshotFees = new Map<number, number>();
   private timer: TimerHandle | undefined;
   private readonly delayMs: number;
   private readonly intervalMs: number;
@@ -105,6 +110,27 @@ export class MarketDataService {
     this.schedule();
   }
 
+  /**
+   * A regulatory snapshot: the snapshot's ticks, the time of the last trade in ms (LAST_REG_TIME, which TWS
+   * returns with regulatory snapshots), and a fee of 0.01 USD charged to the client's account.
+   */
+  regulatorySnapshot(clientId: number, view: StreamView, send: ReplySink): void {
+    const state = this.stateOf(view);
+    for (const [name, value] of firstTicks(view, state)) send(name, value);
+    if (state.lastTime >= 0) {
+      send("TICK_STRING", { reqId: view.reqId, tickType: TickType.LAST_REG_TIME, value: String(state.lastTime) });
+    }
+    this.snapshotFees.set(clientId, (this.snapshotFees.get(clientId) ?? 0) + REGULATORY_SNAPSHOT_FEE_CENTS);
+  }
+
+  /**
+   * The regulatory snapshot fees charged to each client id since the host started, in US cents (whole cents, so
+   * the sums are exact). A client that leaves keeps its charges.
+   */
+  regulatorySnapshotFees(): ReadonlyMap<number, number> {
+    return this.snapshotFees;
+  }
+
   /** Ends a stream; false when the client has none with that id. */
   cancel(clientId: number, reqId: number): boolean {
     const m = this.streams.get(clientId);
@@ -147,13 +173,32 @@ export class MarketDataService {
 
   private update(stream: Stream, next: MarketState): void {
     const replies = changeTicks(stream.view, stream.state, next);
+    const opened = stream.state.trading !== next.trading;
     stream.state = next;
     try {
+      if (opened) this.frozenSwitch(stream, next.trading);
       for (const [name, value] of replies) stream.send(name, value);
     } catch {
       // A reply that cannot be encoded at the client's version ends its stream rather than the timer.
       this.cancel(stream.clientId, stream.view.reqId);
     }
+  }
+
+  /**
+   * A client that asked for frozen data (2 or 4) hears MARKET_DATA_TYPE when its stream's market closes (frozen)
+   * or opens again (live or delayed), as TWS tells it with the `marketDataType` callback.
+   */
+  private frozenSwitch(stream: Stream, open: boolean): void {
+    const asked = this.types.get(stream.clientId) ?? MarketDataType.REALTIME;
+    if (asked !== MarketDataType.FROZEN && asked !== MarketDataType.DELAYED_FROZEN) return;
+    const type = stream.view.delayed
+      ? open
+        ? MarketDataType.DELAYED
+        : MarketDataType.DELAYED_FROZEN
+      : open
+        ? MarketDataType.REALTIME
+        : MarketDataType.FROZEN;
+    stream.send("MARKET_DATA_TYPE", { reqId: stream.view.reqId, marketDataType: type });
   }
 
   private schedule(): void {

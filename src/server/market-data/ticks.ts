@@ -71,14 +71,34 @@ export interface StreamView {
   readonly generic: ReadonlySet<number>;
   /** `mdoff` in the generic tick list: no top-of-book ticks. */
   readonly mdoff: boolean;
+  /**
+   * The ticks beyond top of book (option computations, generic ticks), or undefined: a plain stream that asked for
+   * no generic tick has none, so its hot path makes nothing more than its own ticks.
+   */
+  readonly extras?: StreamExtras;
+}
+
+/** Where extra ticks go: the builder of a stream's replies. */
+export interface TickSink {
+  price(tickType: number, price: number, size?: number, attrMask?: number): void;
+  size(tickType: number, size: string | number): void;
+  text(tickType: number, value: string): void;
+  generic(tickType: number, value: number): void;
+  option(tickType: number, computation: object): void;
+}
+
+/** Ticks a stream sends beside top of book: all of them first, then those that changed. */
+export interface StreamExtras {
+  first(out: TickSink, s: MarketState): void;
+  change(out: TickSink, prev: MarketState, s: MarketState): void;
 }
 
 /** US stock volume is reported in round lots of 100 (as TWS does); other volumes in units. */
-function volumeOf(view: StreamView, shares: number): string {
+export function volumeOf(view: StreamView, shares: number): string {
   return String(view.instrument.secType === "STK" ? Math.floor(shares / 100) : shares);
 }
 
-class Builder {
+class Builder implements TickSink {
   readonly out: TickReply[] = [];
   constructor(
     private readonly view: StreamView,
@@ -98,6 +118,9 @@ class Builder {
   generic(tickType: number, value: number): void {
     this.out.push(["TICK_GENERIC", { reqId: this.view.reqId, tickType, value }]);
   }
+  option(tickType: number, computation: object): void {
+    this.out.push(["TICK_OPTION_COMPUTATION", { reqId: this.view.reqId, tickType, ...computation }]);
+  }
   /** A bid or ask: live ones carry canAutoExecute and are followed by their own TICK_SIZE. */
   quote(priceType: number, price: number, size: number): void {
     this.price(priceType, price, size, this.view.delayed ? 0 : CAN_AUTO_EXECUTE);
@@ -114,32 +137,6 @@ class Builder {
     if (Number.isNaN(s.last)) return;
     this.price(ids.last, s.last, s.lastSize);
     if (!view.delayed) this.size(ids.lastSize, s.lastSize);
-  }
-}
-
-function rtVolume(s: MarketState, view: StreamView): string {
-  const vwap = Number.isNaN(s.vwap) ? "" : s.vwap.toFixed(8);
-  return `${s.last};${s.lastSize / (view.instrument.secType === "STK" ? 100 : 1)};${s.lastTime};${volumeOf(view, s.volume)};${vwap};true`;
-}
-
-/** The generic ticks of one state (all of them, or those that changed since `prev`). */
-function genericTicks(b: Builder, view: StreamView, s: MarketState, prev: MarketState | undefined): void {
-  const g = view.generic;
-  const newTrade = !prev || prev.lastTime !== s.lastTime;
-  if (g.has(233) && newTrade && !Number.isNaN(s.last)) b.text(TickType.RT_VOLUME, rtVolume(s, view));
-  if (g.has(375) && newTrade && !Number.isNaN(s.last)) b.text(TickType.RT_TRD_VOLUME, rtVolume(s, view));
-  if (g.has(221)) {
-    const mark = Number(s.mid.toFixed(6));
-    if (!prev || Number(prev.mid.toFixed(6)) !== mark) b.price(TickType.MARK_PRICE, mark);
-  }
-  if (prev) return;
-  const vol = view.instrument.volatility ?? 0.25;
-  if (g.has(104)) b.generic(TickType.OPTION_HISTORICAL_VOL, vol);
-  if (g.has(106)) b.generic(TickType.OPTION_IMPLIED_VOL, Number((vol * 1.08).toFixed(6)));
-  if (g.has(236)) {
-    // 3: at least 1000 shares can be borrowed (TWS: > 2.5 easy, > 1.5 hard, else none).
-    b.generic(TickType.SHORTABLE, 3);
-    b.size(TickType.SHORTABLE_SHARES, 10_000_000);
   }
 }
 
@@ -173,7 +170,7 @@ export function firstTicks(view: StreamView, s: MarketState): TickReply[] {
     }
   }
   if (s.halted) b.generic(ids.halted, 1);
-  genericTicks(b, view, s, undefined);
+  view.extras?.first(b, s);
   return b.out;
 }
 
@@ -195,6 +192,6 @@ export function changeTicks(view: StreamView, prev: MarketState, s: MarketState)
     if (prev.close !== s.close) b.price(ids.close, s.close);
   }
   if (prev.halted !== s.halted) b.generic(ids.halted, s.halted ? 1 : 0);
-  genericTicks(b, view, s, prev);
+  view.extras?.change(b, prev, s);
   return b.out;
 }

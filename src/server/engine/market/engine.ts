@@ -31,6 +31,10 @@ export interface MarketState {
   readonly close: number;
   /** The mid price, unrounded (for the mark price and models). */
   readonly mid: number;
+  /** The second the quote belongs to (the last trade's second while the market is closed). */
+  readonly quoteSecond: number;
+  /** The day's trades so far. */
+  readonly trades: number;
 }
 
 /** Options of the {@link MarketEngine}. */
@@ -126,7 +130,8 @@ export class MarketEngine {
     const totals = tape.totalsBefore(second + 1);
     const close = this.tape(p, previousTradingDay(hours, day.day).day, hours).closePrice();
     // Outside trading hours the quote stays where the last trade left it.
-    const q = p.quote(trading ? second : Math.max(totals.lastSecond, 0));
+    const quoteSecond = trading ? second : Math.max(totals.lastSecond, 0);
+    const q = p.quote(quoteSecond);
     return {
       time: t,
       trading,
@@ -145,6 +150,8 @@ export class MarketEngine {
       low: totals.low,
       close,
       mid: q.mid,
+      quoteSecond,
+      trades: totals.trades,
     };
   }
 
