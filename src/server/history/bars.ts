@@ -128,17 +128,21 @@ export function buildBars(engine: MarketEngine, q: BarQuery): TimedBar[] {
   for (let d = localDay(hours.timeZone, q.from); d <= localDay(hours.timeZone, q.to - 1); d++) {
     const day = tradingDay(hours, d);
     if (!isTradingDay(day)) continue;
-    const tape = engine.tapeOf(q.instrument, d);
-    const [first, end] = tape.bounds(q.useRTH);
+    const first = Math.ceil((q.useRTH ? day.liquidOpen : day.open) / 1000);
+    const end = Math.ceil((q.useRTH ? day.liquidClose : day.close) / 1000);
     const last = Math.min(end, Math.ceil(q.to / 1000));
+    if (last <= first) continue;
     if (calendar) {
-      // Calendar bars take the whole session of each day in the range, up to the end.
-      if (last <= first) continue;
-      const s = last === end ? engine.sessionSummary(q.instrument, d, q.useRTH) : tape.summary(first, last);
+      // Calendar bars take the whole session of each day in the range, up to the end; whole sessions are kept.
+      const s =
+        last === end
+          ? engine.sessionSummary(q.instrument, d, q.useRTH)
+          : engine.tapeOf(q.instrument, d).summary(first, last);
       const key = periodOf(q.barSeconds, day);
       into(key, dayText(Math.max(key, d)), s);
       continue;
     }
+    const tape = engine.tapeOf(q.instrument, d);
     const lo = Math.max(first, Math.ceil(q.from / 1000));
     // Bars align to the local clock: midnight-aligned multiples of the bar size, clipped to the session.
     const offset = zoneOffset(hours.timeZone, lo * 1000) / 1000;
