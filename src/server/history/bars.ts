@@ -144,6 +144,7 @@ export function buildBars(engine: MarketEngine, q: BarQuery): TimedBar[] {
     }
     const tape = engine.tapeOf(q.instrument, d);
     const lo = Math.max(first, Math.ceil(q.from / 1000));
+    if (q.barSeconds >= 60) tape.prepare(lo, last);
     // Bars align to the local clock: midnight-aligned multiples of the bar size, clipped to the session.
     const offset = zoneOffset(hours.timeZone, lo * 1000) / 1000;
     for (let b = Math.floor((lo + offset) / q.barSeconds) * q.barSeconds - offset; b < last; b += q.barSeconds) {

@@ -99,6 +99,13 @@ export class DayTape {
     return out;
   }
 
+  /** Makes the summaries of the whole minutes in [from, to) in one walk (before asking for many bars of them). */
+  prepare(from: number, to: number): void {
+    const k0 = Math.ceil((Math.max(from, this.first) - this.first) / 60);
+    const k1 = Math.floor((Math.min(to, this.end) - this.first) / 60);
+    if (k1 > k0) this.fillMinutes(k0, k1);
+  }
+
   /** The summary of the whole trading day, or of its liquid hours: walked once, then kept. */
   session(rth: boolean): TapeSummary {
     let s = this.sessions.get(rth);
