@@ -10,6 +10,8 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Whether standard output is a terminal (color is off otherwise). */
   readonly isTTY: boolean;
+  /** Whether standard error is a terminal (progress bars are drawn only then); false when absent. */
+  readonly stderrIsTTY?: boolean;
 }
 
 /**

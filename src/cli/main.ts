@@ -184,5 +184,6 @@ if (isEntryPoint()) {
     stderr: (text) => process.stderr.write(text),
     env: process.env,
     isTTY: process.stdout.isTTY === true,
+    stderrIsTTY: process.stderr.isTTY === true,
   });
 }

@@ -1,6 +1,8 @@
 import type { CommandDefinition } from "../context.js";
+import { barsCommand } from "./bars.js";
 import { decodeCommand } from "./decode.js";
 import { portsCommand } from "./ports.js";
+import { quoteCommand } from "./quote.js";
 import { recordCommand } from "./record.js";
 import { simCommand } from "./sim.js";
 import { versionCommand } from "./version.js";
@@ -9,6 +11,8 @@ import { versionCommand } from "./version.js";
 export const COMMANDS: readonly CommandDefinition[] = [
   versionCommand,
   portsCommand,
+  quoteCommand,
+  barsCommand,
   decodeCommand,
   recordCommand,
   simCommand,
