@@ -1,6 +1,9 @@
 import type { CommandDefinition } from "../context.js";
 import { barsCommand } from "./bars.js";
+import { chainCommand } from "./chain.js";
+import { contractCommand } from "./contract.js";
 import { decodeCommand } from "./decode.js";
+import { depthCommand } from "./depth.js";
 import { portsCommand } from "./ports.js";
 import { quoteCommand } from "./quote.js";
 import { recordCommand } from "./record.js";
@@ -13,6 +16,9 @@ export const COMMANDS: readonly CommandDefinition[] = [
   portsCommand,
   quoteCommand,
   barsCommand,
+  contractCommand,
+  chainCommand,
+  depthCommand,
   decodeCommand,
   recordCommand,
   simCommand,
