@@ -103,7 +103,7 @@ function printTable(out: Output, matches: readonly ContractDetails[]): void {
 /** `tws contract SYMBOL`: contract details (reqContractDetails). */
 export const contractCommand: CommandDefinition = {
   name: "contract",
-  summary: "contract details: conId, exchanges, min tick, hours",
+  summary: "contract details: conId, exchanges, hours",
   examples: [
     { command: "tws contract AAPL", description: "AAPL's conId, exchanges, min tick, trading and liquid hours" },
     { command: "tws contract ES", description: "every listed E-mini future, one per line" },

@@ -11,7 +11,7 @@ import { parseSeconds } from "../session/stop.js";
 /** `tws depth SYMBOL`: the order book (reqMktDepth), updating in place. */
 export const depthCommand: CommandDefinition = {
   name: "depth",
-  summary: "market depth: an order book that updates in place",
+  summary: "market depth: a live order book",
   examples: [
     { command: "tws depth AAPL", description: "the top 10 levels of AAPL's book until Ctrl-C" },
     { command: "tws depth ES --rows 5 --duration 30", description: "5 levels of the front E-mini for 30 s" },

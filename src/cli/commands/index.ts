@@ -3,6 +3,7 @@ import { barsCommand } from "./bars.js";
 import { chainCommand } from "./chain.js";
 import { contractCommand } from "./contract.js";
 import { decodeCommand } from "./decode.js";
+import { demoCommand } from "./demo.js";
 import { depthCommand } from "./depth.js";
 import { portsCommand } from "./ports.js";
 import { quoteCommand } from "./quote.js";
@@ -12,6 +13,7 @@ import { versionCommand } from "./version.js";
 
 /** Every `tws` command, in the order `tws --help` lists them. Add a command here (see docs/cli.md). */
 export const COMMANDS: readonly CommandDefinition[] = [
+  demoCommand,
   versionCommand,
   portsCommand,
   quoteCommand,

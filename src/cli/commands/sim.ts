@@ -110,7 +110,7 @@ function untilStopped(seconds: number | undefined): Promise<string> {
 /** `tws sim`: runs the simulated TWS / IB Gateway in the foreground. */
 export const simCommand: CommandDefinition = {
   name: "sim",
-  summary: "run a simulated TWS / IB Gateway in the foreground",
+  summary: "run a simulated TWS / IB Gateway",
   examples: [
     { command: "tws sim", description: "listen on 127.0.0.1:7497 (TWS paper) until Ctrl-C" },
     { command: "tws sim --port 4002 --server-version 200", description: "an IB Gateway port, text messages only" },

@@ -3,7 +3,7 @@ import { TickType } from "../../protocol/models/tick-type.js";
 
 /** What a quote line shows of one instrument: the latest level-1 values (undefined until TWS sends them). */
 export interface Quote {
-  readonly symbol: string;
+  symbol: string;
   bid?: number;
   ask?: number;
   last?: number;

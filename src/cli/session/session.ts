@@ -128,7 +128,7 @@ export class Session {
         log: (e) => options.debug(`host: ${e.message}`),
       });
       address = { host: host.host, port: host.port };
-      where = `embedded simulated host (127.0.0.1:${host.port})`;
+      where = `the embedded simulated host (127.0.0.1:${host.port})`;
     } else {
       address = options.target;
       where = describeTarget(options.target);
