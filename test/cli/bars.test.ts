@@ -1,31 +1,48 @@
 import { describe, expect, it } from "vitest";
 import { EXIT_CODES } from "../../src/cli/exit-codes.js";
 import { buildBars } from "../../src/server/history/bars.js";
-import { durationStart, parseDuration } from "../../src/server/history/request.js";
+import { durationStart, parseDuration } from "../../src/server/history/params.js";
+import { validateBars } from "../../src/server/history/validation.js";
 import type { SimulatedHost } from "../../src/server/index.js";
 import { cliHost } from "./cli-host.js";
 import { jsonLines, run } from "./run.js";
 
 const fixture = cliHost();
 
-/** The host's own bars for a query ending now, as `tws bars --json` shows them. */
-function hostBars(host: SimulatedHost, duration: string, barSeconds: number) {
+/**
+ * The host's own bars for a request ending now, validated as the host validates it, as `tws bars --json` shows
+ * them; `reach` widens the range to a longer duration (what a chunked fetch covers).
+ */
+function hostBars(host: SimulatedHost, durationStr: string, barSizeSetting: string, reach?: string) {
   const engine = host.state.marketData.engine;
-  const instrument = engine.instrumentOf({ symbol: "AAPL", secType: "STK", currency: "USD" })!;
-  const end = host.clock.now();
-  const start = durationStart(parseDuration(duration)!, end);
-  return buildBars(engine, { instrument, start, end, barSeconds, what: "TRADES", useRTH: false, formatDate: 2 }).map(
-    (b) => ({
-      time: new Date(b.startSecond * 1000).toISOString().replace(".000Z", "Z"),
-      open: b.open,
-      high: b.high,
-      low: b.low,
-      close: b.close,
-      volume: Number(b.volume),
-      wap: Number(b.wap),
-      count: b.barCount,
-    }),
+  const now = host.clock.now();
+  const q = validateBars(
+    {
+      reqId: 1,
+      contract: { symbol: "AAPL", secType: "STK", exchange: "SMART", currency: "USD" },
+      endDateTime: "",
+      durationStr,
+      barSizeSetting,
+      whatToShow: "TRADES",
+      useRTH: 0,
+      formatDate: 2,
+      keepUpToDate: false,
+      chartOptions: [],
+    },
+    { engine, now, zone: host.options.timeZone, live: () => false },
   );
+  if ("code" in q) throw new Error(q.text);
+  const start = reach === undefined ? q.from : durationStart(parseDuration(reach)!, now);
+  return buildBars(engine, { ...q, start, from: start }).map((b) => ({
+    time: new Date(Number(b.date) * 1000).toISOString().replace(".000Z", "Z"),
+    open: b.open,
+    high: b.high,
+    low: b.low,
+    close: b.close,
+    volume: Number(b.volume),
+    wap: Number(b.wap),
+    count: b.barCount,
+  }));
 }
 
 describe("tws bars", () => {
@@ -43,7 +60,7 @@ describe("tws bars", () => {
       "--json",
     ]);
     expect({ code, stderr }).toEqual({ code: EXIT_CODES.ok, stderr: "" });
-    const expected = hostBars(host, "1 D", 300);
+    const expected = hostBars(host, "1 D", "5 mins");
     expect(expected.length).toBeGreaterThan(100);
     expect(jsonLines(stdout)).toEqual(expected.map((b) => ({ type: "bar", symbol: "AAPL", ...b })));
   });
@@ -63,7 +80,7 @@ describe("tws bars", () => {
       "--json",
     ]);
     expect(code).toBe(EXIT_CODES.ok);
-    const expected = hostBars(host, "3 D", 60);
+    const expected = hostBars(host, "1 D", "1 min", "3 D");
     const bars = jsonLines(stdout);
     expect(bars.length).toBe(expected.length);
     expect(bars).toEqual(expected.map((b) => ({ type: "bar", symbol: "AAPL", ...b })));
