@@ -19,6 +19,7 @@ const REPLIES: Record<string, string> = {
   REQ_MKT_DEPTH_EXCHANGES: "MKT_DEPTH_EXCHANGES",
   REQ_FAMILY_CODES: "FAMILY_CODES",
   REQ_SOFT_DOLLAR_TIERS: "SOFT_DOLLAR_TIERS",
+  REQ_SCANNER_PARAMETERS: "SCANNER_PARAMETERS",
 };
 
 /** Requests whose empty form is a valid request the host answers with a TWS error code (not a 32x naming it). */
@@ -35,6 +36,10 @@ const ERROR_REPLIES: Record<string, number> = {
   CANCEL_MKT_DEPTH: 310,
   // An unknown historical query: "Historical market data Service error message: ... 366".
   CANCEL_HISTORICAL_DATA: 366,
+  // An empty scanner subscription names no instrument type: the scanner farm's 162.
+  REQ_SCANNER_SUBSCRIPTION: 162,
+  // An empty scanner cancel names no subscription: "No scanner subscription found for ticker id".
+  CANCEL_SCANNER_SUBSCRIPTION: 365,
 };
 
 /** Requests TWS answers with nothing: checked by a REQ_CURRENT_TIME sent after them being answered next. */

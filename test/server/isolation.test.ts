@@ -41,13 +41,13 @@ describe("a client's bad input stays its own", () => {
     expect((await bad.takeError()).text).toMatch(/left over/);
 
     // A request whose feature comes later: a 321 naming it, with the request's id.
-    bad.send("CANCEL_SCANNER_SUBSCRIPTION", { reqId: 9001 });
+    bad.send("CANCEL_WSH_META_DATA", { reqId: 9001 });
     expect(await bad.takeError()).toEqual({
       reqId: 9001,
       code: TwsCode.REQUEST_VALIDATION_ERROR,
       text:
-        "Error validating request.-'CANCEL_SCANNER_SUBSCRIPTION' : cause - market scanners " +
-        "(CANCEL_SCANNER_SUBSCRIPTION) is not served by the simulated host yet",
+        "Error validating request.-'CANCEL_WSH_META_DATA' : cause - Wall Street Horizon events " +
+        "(CANCEL_WSH_META_DATA) is not served by the simulated host yet",
     });
     // The same for a request nobody has written a spec for yet, its id read from where the client puts it.
     const missing = unspecifiedRequest();

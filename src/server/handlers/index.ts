@@ -4,6 +4,7 @@ import { historicalMoreHandlers } from "./historical-more.js";
 import { marketDataHandlers } from "./market-data.js";
 import { optionCalculationHandlers } from "./option-calculations.js";
 import { referenceHandlers } from "./reference.js";
+import { scannerHandlers } from "./scanner.js";
 import { sessionHandlers } from "./session.js";
 import { streamHandlers } from "./streams.js";
 import type { RequestHandler } from "./types.js";
@@ -21,5 +22,6 @@ export const HANDLERS: ReadonlyMap<string, RequestHandler> = new Map(
     ...streamHandlers,
     ...historicalHandlers,
     ...historicalMoreHandlers,
+    ...scannerHandlers,
   }),
 );
