@@ -125,7 +125,8 @@ export function buildBars(engine: MarketEngine, q: BarQuery): TimedBar[] {
     }
     open.summary.merge(s);
   };
-  for (let d = localDay(hours.timeZone, q.from); d <= localDay(hours.timeZone, q.to - 1); d++) {
+  // One day past the end's local day: an overnight session (forex, futures) opens the evening before its day.
+  for (let d = localDay(hours.timeZone, q.from); d <= localDay(hours.timeZone, q.to - 1) + 1; d++) {
     const day = tradingDay(hours, d);
     if (!isTradingDay(day)) continue;
     const first = Math.ceil((q.useRTH ? day.liquidOpen : day.open) / 1000);

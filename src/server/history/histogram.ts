@@ -32,7 +32,8 @@ export function histogramOf(
   const hours = engine.hours(instrument);
   const p = engine.process(instrument);
   const volumes = new Map<number, number>();
-  for (let d = localDay(hours.timeZone, start); d <= localDay(hours.timeZone, end - 1); d++) {
+  // One day past the end's local day: an overnight session opens the evening before its day.
+  for (let d = localDay(hours.timeZone, start); d <= localDay(hours.timeZone, end - 1) + 1; d++) {
     const day = tradingDay(hours, d);
     if (!isTradingDay(day)) continue;
     const [first, last] = engine.tapeOf(instrument, d).bounds(rth);

@@ -6,6 +6,7 @@ import {
   localDay,
   type MarketEngine,
   type MarketInstrument,
+  sessionDayOf,
   tradingDay,
 } from "../engine/market/index.js";
 import { TapeReader, ticksAt } from "../streams/tape.js";
@@ -87,9 +88,10 @@ function sessionAround(
   forward: boolean,
 ): [number, number] | undefined {
   const hours = engine.hours(q.instrument);
+  // Looking back starts from tomorrow: an overnight session of tomorrow may already hold `second`.
   const today = localDay(hours.timeZone, second * 1000);
-  for (let n = 0; n < 8; n++) {
-    const day = tradingDay(hours, forward ? today + n : today - n);
+  for (let n = 0; n < 9; n++) {
+    const day = tradingDay(hours, forward ? today + n : today + 1 - n);
     if (!isTradingDay(day)) continue;
     const open = Math.ceil((q.rth ? day.liquidOpen : day.open) / 1000);
     const close = Math.ceil((q.rth ? day.liquidClose : day.close) / 1000);
@@ -147,7 +149,7 @@ function tickValue(engine: MarketEngine, q: TickQuery, time: number, tick: Recor
   }
   if (q.type === TickByTickType.BID_ASK) {
     const hours = engine.hours(q.instrument);
-    const day = engine.tapeOf(q.instrument, localDay(hours.timeZone, time * 1000)).totalsBefore(time);
+    const day = engine.tapeOf(q.instrument, sessionDayOf(hours, time * 1000).day).totalsBefore(time);
     const bid = tick.bidPrice as number;
     const ask = tick.askPrice as number;
     return {

@@ -123,7 +123,8 @@ function sourceRange(
 ): [number, number] {
   if (d.unit !== "S") return [start, end];
   const hours = engine.hours(instrument);
-  for (let day = localDay(hours.timeZone, end), n = 0; n < 8; day--, n++) {
+  // From tomorrow back: an overnight session of tomorrow (forex, futures) may already hold `end`.
+  for (let day = localDay(hours.timeZone, end) + 1, n = 0; n < 9; day--, n++) {
     const t = tradingDay(hours, day);
     if (!isTradingDay(t)) continue;
     const open = rth ? t.liquidOpen : t.open;

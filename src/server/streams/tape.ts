@@ -6,6 +6,7 @@ import {
   type MarketEngine,
   type MarketInstrument,
   type SecondQuote,
+  type TradingDay,
   tradingDay,
 } from "../engine/market/index.js";
 
@@ -22,17 +23,17 @@ export type StreamReply = readonly [IncomingMessageName, Record<string, unknown>
 export const VENUES: readonly string[] = ["NASDAQ", "ARCA", "NYSE", "BATS", "IEX", "EDGX"];
 
 /** Answers "does second s trade?" for one instrument, caching the sessions of the day last asked about. */
+/** One trading day's sessions, in seconds. */
+interface Session {
+  readonly first: number;
+  readonly end: number;
+  readonly liquidFirst: number;
+  readonly liquidEnd: number;
+  readonly trades: boolean;
+}
+
 export class TapeReader {
-  private day:
-    | {
-        readonly local: number;
-        readonly first: number;
-        readonly end: number;
-        readonly liquidFirst: number;
-        readonly liquidEnd: number;
-        readonly trades: boolean;
-      }
-    | undefined;
+  private days: { readonly local: number; readonly today: Session; readonly next: Session } | undefined;
 
   constructor(
     readonly engine: MarketEngine,
@@ -51,24 +52,28 @@ export class TapeReader {
     return rth ? s >= d.liquidFirst && s < d.liquidEnd : s >= d.first && s < d.end;
   }
 
-  private dayOf(s: number): NonNullable<TapeReader["day"]> {
+  private dayOf(s: number): Session {
     const hours = this.engine.hours(this.instrument);
     const local = localDay(hours.timeZone, s * 1000);
-    if (this.day?.local === local) return this.day;
-    const d = tradingDay(hours, local);
-    this.day = {
-      local,
-      first: Math.ceil(d.open / 1000),
-      end: Math.ceil(d.close / 1000),
-      liquidFirst: Math.ceil(d.liquidOpen / 1000),
-      liquidEnd: Math.ceil(d.liquidClose / 1000),
-      trades: isTradingDay(d),
-    };
-    return this.day;
+    if (this.days?.local !== local) {
+      // Today's session, and tomorrow's, which opens this evening when the sessions run overnight.
+      this.days = { local, today: sessionOf(tradingDay(hours, local)), next: sessionOf(tradingDay(hours, local + 1)) };
+    }
+    const { today, next } = this.days;
+    return s < today.end || s < next.first ? today : next;
   }
 }
 
-/** The tick-by-tick type number of a request's tickType text, or undefined when TWS does not know it. */
+function sessionOf(d: TradingDay): Session {
+  return {
+    first: Math.ceil(d.open / 1000),
+    end: Math.ceil(d.close / 1000),
+    liquidFirst: Math.ceil(d.liquidOpen / 1000),
+    liquidEnd: Math.ceil(d.liquidClose / 1000),
+    trades: isTradingDay(d),
+  };
+}
+
 export function tickByTickTypeOf(text: string): number | undefined {
   switch (text.toLowerCase()) {
     case "last":
