@@ -2,6 +2,8 @@ import { IncomingMessageId, type IncomingMessageName } from "../protocol/message
 import type { TimerHandle } from "./clock.js";
 import { FARM_CODES, farmBrokenText, farmKindOf, farmOkText, TwsCode, TwsText } from "./errors-table.js";
 import type { SimulatedHost } from "./server.js";
+import { DepthCode, DepthText } from "./streams/depth.js";
+import { streamsOf } from "./streams/service.js";
 
 function checkName(name: string): IncomingMessageName {
   if (!(name in IncomingMessageId)) {
@@ -101,7 +103,15 @@ export class HostFaults {
     checkMs("downMs", downMs);
     const kind = farmKindOf(farm);
     this.host.broadcastNotice(FARM_CODES[kind].broken, farmBrokenText(kind, farm));
-    const back = () => this.host.broadcastNotice(FARM_CODES[kind].ok, farmOkText(kind, farm));
+    const back = () => {
+      this.host.broadcastNotice(FARM_CODES[kind].ok, farmOkText(kind, farm));
+      // A market data farm that comes back resets the depth books it fed (317, then the book again).
+      if (kind === "marketData") {
+        streamsOf(this.host.state).resetDepth((clientId, reqId) =>
+          this.host.session(clientId)?.sendError(reqId, DepthCode.DEPTH_RESET, DepthText.depthReset),
+        );
+      }
+    };
     if (downMs === 0) back();
     else this.later(downMs, back);
   }

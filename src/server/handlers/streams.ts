@@ -22,6 +22,16 @@ export const TICK_BY_TICK_LIMIT = {
   text: "Max number of tick-by-tick requests has been reached.",
 } as const;
 
+/**
+ * A tick-by-tick request for an instrument and type within 15 s of the last one (TWS API docs). The docs give no
+ * code for it; assumed: TWS's tick-by-tick failure code 10189 "Failed to request tick-by-tick data." with the
+ * rule as its reason.
+ */
+export const TICK_BY_TICK_TOO_SOON = {
+  code: 10189,
+  text: "Failed to request tick-by-tick data.No more than 1 tick-by-tick request can be made for the same instrument within 15 seconds",
+} as const;
+
 /** The bar size real-time bars support, in seconds. */
 export const REAL_TIME_BAR_SECONDS = 5;
 
@@ -99,6 +109,10 @@ export const streamHandlers: Record<string, RequestHandler> = {
       if (!instrument) return;
       if (streams.count("ticks") >= streams.maxTickByTick) {
         ctx.error(m.reqId, TICK_BY_TICK_LIMIT.code, TICK_BY_TICK_LIMIT.text);
+        return;
+      }
+      if (streams.tickRequestTooSoon(instrument, type)) {
+        ctx.error(m.reqId, TICK_BY_TICK_TOO_SOON.code, TICK_BY_TICK_TOO_SOON.text);
         return;
       }
       // numberOfTicks is unset (2^31 - 1) when a protobuf request leaves it out: no history then.

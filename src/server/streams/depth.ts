@@ -19,6 +19,7 @@ export const DepthCode = {
   NO_SECURITY_DEFINITION: 200,
   MAX_DEPTH: 309,
   UNKNOWN_DEPTH: 310,
+  DEPTH_RESET: 317,
 } as const;
 
 export const DepthText = {
@@ -26,6 +27,8 @@ export const DepthText = {
   noSecurityDefinition: "No security definition has been found for the request",
   maxDepth: (max: number) => `Max number (${max}) of market depth requests has been reached`,
   unknownDepth: (reqId: number) => `Can't find the subscribed market depth with tickerId:${reqId}`,
+  /** TWS API docs, error codes (18.03): 317. */
+  depthReset: "Market depth data has been RESET. Please empty deep book contents before applying any new entries.",
 } as const;
 
 /** The most book rows per side the host builds (TWS serves at most this many too). */

@@ -16,6 +16,11 @@ export type Send = (name: IncomingMessageName, value: Record<string, unknown>) =
 
 /** The most depth subscriptions a host serves at once (TWS: 3, error 309). */
 export const MAX_DEPTH_SUBSCRIPTIONS = 3;
+/**
+ * TWS API docs (tick-by-tick data): "No more than 1 tick-by-tick request can be made for the same instrument within
+ * 15 seconds". The host applies it per instrument and tick type, so Last and BidAsk of one stock may open together.
+ */
+export const TICK_BY_TICK_REPEAT_MS = 15_000;
 /** The longest stretch of seconds one update catches up on (a clock jumped far ahead starts from there). */
 const MAX_CATCH_UP_SECONDS = 3600;
 
@@ -56,6 +61,8 @@ export class StreamService {
   private readonly depth = new Map<string, DepthSub>();
   private readonly ticks = new Map<string, TickSub>();
   private readonly bars = new Map<string, BarSub>();
+  /** When each instrument and tick type last had a tick-by-tick request accepted (conId:type → epoch ms). */
+  private readonly tickRequests = new Map<string, number>();
   private timer: TimerHandle | undefined;
 
   constructor(
@@ -81,11 +88,36 @@ export class StreamService {
     this.schedule();
   }
 
+  /**
+   * Whether a tick-by-tick request for `instrument` and `type` comes too soon after the last one accepted (within
+   * {@link TICK_BY_TICK_REPEAT_MS}, by any client).
+   */
+  tickRequestTooSoon(instrument: MarketInstrument, type: number): boolean {
+    const at = this.tickRequests.get(`${instrument.conId}:${type}`);
+    return at !== undefined && this.clock.now() - at < TICK_BY_TICK_REPEAT_MS;
+  }
+
+  /**
+   * The depth books start again (a market data farm came back): each subscription hears 317 "RESET", its book
+   * empties and every row is inserted again, as TWS asks the client to do with its own copy.
+   */
+  resetDepth(notice: (clientId: number, reqId: number) => void): void {
+    const now = this.clock.now();
+    for (const d of [...this.depth.values()]) {
+      this.guard(d, "depth", () => {
+        notice(d.clientId, d.reqId);
+        d.book = { bids: [], asks: [] };
+        this.updateDepth(d, now);
+      });
+    }
+  }
+
   /** Opens a tick-by-tick stream: the latest `history` ticks first, then each new one. */
   openTicks(sub: Sub & { instrument: MarketInstrument; type: number; ignoreSize: boolean; history: number }): void {
     const second = Math.floor(this.clock.now() / 1000);
     const t: TickSub = { ...sub, tape: new TapeReader(this.engine, sub.instrument), second };
     this.ticks.set(key(sub.clientId, sub.reqId), t);
+    this.tickRequests.set(`${sub.instrument.conId}:${sub.type}`, this.clock.now());
     if (sub.history > 0) this.sendTicks(t, historicalTicks(t.tape, t.type, second, sub.history, t.ignoreSize));
     this.schedule();
   }
