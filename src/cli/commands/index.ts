@@ -5,9 +5,11 @@ import { contractCommand } from "./contract.js";
 import { decodeCommand } from "./decode.js";
 import { demoCommand } from "./demo.js";
 import { depthCommand } from "./depth.js";
+import { newsCommand } from "./news.js";
 import { portsCommand } from "./ports.js";
 import { quoteCommand } from "./quote.js";
 import { recordCommand } from "./record.js";
+import { scanCommand } from "./scan.js";
 import { simCommand } from "./sim.js";
 import { versionCommand } from "./version.js";
 
@@ -21,6 +23,8 @@ export const COMMANDS: readonly CommandDefinition[] = [
   contractCommand,
   chainCommand,
   depthCommand,
+  scanCommand,
+  newsCommand,
   decodeCommand,
   recordCommand,
   simCommand,

@@ -87,6 +87,8 @@ export class Session {
   readonly where: string;
   private readonly registrations = new Map<number, Registration>();
   private readonly listeners = new Map<string, Set<(...args: unknown[]) => void>>();
+  /** Requests without an id waiting for their answer: an error naming no request refuses them. */
+  private readonly unattributed = new Set<(error: TwsError) => void>();
   private nextReqId = 1;
   private closing: Promise<void> | undefined;
   private failWith: (error: CliError) => void = () => {};
@@ -203,17 +205,28 @@ export class Session {
    * A request whose answer carries no request id (`currentTime`, `newsProviders`, `scannerParameters`): sends it
    * and resolves with the arguments of the next `name` callback.
    */
-  reply<K extends keyof EWrapper>(name: K, send: () => void): Promise<Parameters<NonNullable<EWrapper[K]>>> {
+  reply<K extends keyof EWrapper>(
+    name: K,
+    send: () => void,
+    about: string = name,
+  ): Promise<Parameters<NonNullable<EWrapper[K]>>> {
     type Args = Parameters<NonNullable<EWrapper[K]>>;
     let off = () => {};
-    const answer = new Promise<Args>((resolve) => {
+    let refuse: (error: TwsError) => void = () => {};
+    const answer = new Promise<Args>((resolve, reject) => {
       off = this.on(name, ((...args: Args) => {
         off();
         resolve(args);
       }) as unknown as NonNullable<EWrapper[K]>);
+      // Such a request has no id: an error that names no request is taken as its refusal.
+      refuse = (error) => reject(twsCliError(error, about));
+      this.unattributed.add(refuse);
     });
     send();
-    return Promise.race([answer, this.failed, this.stop.interrupted()]).finally(off);
+    return Promise.race([answer, this.failed, this.stop.interrupted()]).finally(() => {
+      off();
+      this.unattributed.delete(refuse);
+    });
   }
 
   /**
@@ -349,6 +362,10 @@ export class Session {
     if (this.closing) return;
     if (isConnectionError(code)) {
       this.fail(twsCliError(error, `${this.where}`));
+      return;
+    }
+    if (this.unattributed.size > 0 && code !== 1100) {
+      for (const refuse of [...this.unattributed]) refuse(error);
       return;
     }
     this.options.warn(`tws: TWS ${code === 1100 ? "notice" : "error"} ${code}: ${text}`);
