@@ -1,12 +1,16 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { scanCodes } from "../../src/cli/commands/scan.js";
 import { EXIT_CODES } from "../../src/cli/exit-codes.js";
+import { universeAt } from "../../src/server/engine/reference/universe.js";
+import { scannerParametersXml } from "../../src/server/scanner/parameters-xml.js";
+import { changePercent } from "../../src/server/scanner/scan-codes.js";
+import { cliHost } from "./cli-host.js";
 import { hasLine, jsonLines, run } from "./run.js";
 import { type Answer, type ScriptedTws, scriptedTws } from "./scripted-tws.js";
 
 /**
- * `tws news` and `tws scan` against a scripted TWS: the simulated host's news and scanners are being built beside
- * this, so these tests pin the commands to the protocol (requests sent, replies shown) on their own.
+ * `tws news` and `tws scan` against a scripted TWS, which pins the commands to the protocol (requests sent, replies
+ * shown) on their own; the simulated host's news is being built beside this. Scans also run against the host.
  */
 
 const hosts: ScriptedTws[] = [];
@@ -221,5 +225,34 @@ describe("tws scan", () => {
     });
     await tws.host.waitForFrames(3);
     expect(tws.requests.map((r) => r.name)).toEqual(["REQ_SCANNER_SUBSCRIPTION", "CANCEL_SCANNER_SUBSCRIPTION"]);
+  });
+});
+
+describe("tws scan against the simulated host", () => {
+  const fixture = cliHost();
+
+  it("ranks the top gainers by their change from the previous close in the host's market", async () => {
+    const { host, port } = await fixture.start();
+    const { code, stdout } = await run(["scan", "TOP_PERC_GAIN", "--rows", "5", "--port", port, "--json"]);
+    expect(code).toBe(EXIT_CODES.ok);
+    const rows = jsonLines(stdout);
+    expect(rows.map((r) => r["rank"])).toEqual([0, 1, 2, 3, 4]);
+    const engine = host.state.marketData.engine;
+    const universe = universeAt(host.clock.now());
+    const changes = rows.map((r) => {
+      const entry = universe.byConId(r["conId"] as number)!;
+      expect(r).toMatchObject({ type: "scan", symbol: entry.details.contract.symbol, secType: "STK" });
+      return changePercent(engine.state(engine.instrumentOf(entry.details.contract)!, host.clock.now()));
+    });
+    expect(changes).toEqual([...changes].sort((a, b) => b - a));
+    expect(changes[0]).toBeGreaterThan(0);
+  });
+
+  it("--list gives the scan codes of the host's scanner parameters", async () => {
+    const { port } = await fixture.start();
+    const { code, stdout } = await run(["scan", "--list", "--port", port, "--json"]);
+    expect(code).toBe(EXIT_CODES.ok);
+    expect(jsonLines(stdout)).toEqual(scanCodes(scannerParametersXml()).map((c) => ({ type: "scanCode", ...c })));
+    expect(jsonLines(stdout).map((l) => l["code"])).toContain("TOP_PERC_GAIN");
   });
 });
