@@ -15,8 +15,8 @@ export interface TapeTotals {
   /** Trades so far (0 before the first). */
   readonly trades: number;
   readonly volume: number;
-  /** Sum of price × size, for the VWAP. */
-  readonly turnover: number;
+  /** Sum of price × size in whole ticks (exact: prices are never summed as decimals), for the VWAP. */
+  readonly turnoverTicks: number;
   /** The open, high and low of the liquid hours (NaN until the liquid hours open). */
   readonly open: number;
   readonly high: number;
@@ -30,7 +30,7 @@ export interface TapeTotals {
 const EMPTY: TapeTotals = {
   trades: 0,
   volume: 0,
-  turnover: 0,
+  turnoverTicks: 0,
   open: Number.NaN,
   high: Number.NaN,
   low: Number.NaN,
@@ -51,6 +51,11 @@ export class DayTape {
   private readonly minutes: (TapeSummary | undefined)[] = [];
   /** The whole trading day and the liquid hours. */
   private readonly sessions = new Map<boolean, TapeSummary>();
+  /**
+   * The totals last answered: a stream asks for each second in turn, so the next answer extends this one by the
+   * seconds since instead of walking again from the minute's checkpoint.
+   */
+  private cursor: { readonly until: number; readonly totals: TapeTotals } | undefined;
 
   constructor(
     private readonly process: PriceProcess,
@@ -71,7 +76,14 @@ export class DayTape {
       const from = this.first + (n - 1) * CHECKPOINT_SECONDS;
       this.checkpoints.push(this.extend(this.checkpoints[n - 1]!, from, from + CHECKPOINT_SECONDS));
     }
-    return this.extend(this.checkpoints[k]!, this.first + k * CHECKPOINT_SECONDS, until);
+    const base = this.first + k * CHECKPOINT_SECONDS;
+    const c = this.cursor;
+    const totals =
+      c !== undefined && c.until >= base && c.until <= until
+        ? this.extend(c.totals, c.until, until)
+        : this.extend(this.checkpoints[k]!, base, until);
+    this.cursor = { until, totals };
+    return totals;
   }
 
   /** The seconds of the day that trade: [first, end), or the liquid hours with `rth`. */
@@ -162,26 +174,31 @@ export class DayTape {
 
   private extend(t: TapeTotals, from: number, to: number): TapeTotals {
     if (to <= from) return t;
-    let { trades, volume, turnover, open, high, low, last, lastSize, lastSecond } = t;
-    for (let s = from; s < to; s++) {
-      const q = this.process.quote(s);
+    let { trades, volume, turnoverTicks, open, high, low, last, lastSize, lastSecond } = t;
+    const p = this.process;
+    const liquidFirst = this.liquidFirst;
+    const liquidEnd = this.liquidEnd;
+    let lastTicks = Number.NaN;
+    p.forEachTrade(from, to, (s, _bid, _ask, trade, size) => {
       trades++;
-      volume += q.tradeSize;
-      turnover += q.tradePrice * q.tradeSize;
-      last = q.tradePrice;
-      lastSize = q.tradeSize;
+      volume += size;
+      turnoverTicks += trade * size;
+      lastTicks = trade;
+      lastSize = size;
       lastSecond = s;
-      if (s >= this.liquidFirst && s < this.liquidEnd) {
+      if (s >= liquidFirst && s < liquidEnd) {
+        const price = p.onGrid(trade);
         if (Number.isNaN(open)) {
-          open = q.tradePrice;
-          high = q.tradePrice;
-          low = q.tradePrice;
+          open = price;
+          high = price;
+          low = price;
         } else {
-          if (q.tradePrice > high) high = q.tradePrice;
-          if (q.tradePrice < low) low = q.tradePrice;
+          if (price > high) high = price;
+          if (price < low) low = price;
         }
       }
-    }
-    return { trades, volume, turnover, open, high, low, last, lastSize, lastSecond };
+    });
+    if (!Number.isNaN(lastTicks)) last = p.onGrid(lastTicks);
+    return { trades, volume, turnoverTicks, open, high, low, last, lastSize, lastSecond };
   }
 }

@@ -144,7 +144,7 @@ export class MarketEngine {
       lastSize: totals.lastSize,
       lastTime: totals.lastSecond * 1000,
       volume: totals.volume,
-      vwap: totals.volume > 0 ? totals.turnover / totals.volume : Number.NaN,
+      vwap: totals.volume > 0 ? (totals.turnoverTicks / totals.volume) * p.tick : Number.NaN,
       open: totals.open,
       high: totals.high,
       low: totals.low,
