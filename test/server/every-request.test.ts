@@ -20,6 +20,7 @@ const REPLIES: Record<string, string> = {
   REQ_FAMILY_CODES: "FAMILY_CODES",
   REQ_SOFT_DOLLAR_TIERS: "SOFT_DOLLAR_TIERS",
   REQ_SCANNER_PARAMETERS: "SCANNER_PARAMETERS",
+  REQ_NEWS_PROVIDERS: "NEWS_PROVIDERS",
 };
 
 /** Requests whose empty form is a valid request the host answers with a TWS error code (not a 32x naming it). */
@@ -44,6 +45,9 @@ const ERROR_REPLIES: Record<string, number> = {
 
 /** Requests TWS answers with nothing: checked by a REQ_CURRENT_TIME sent after them being answered next. */
 const SILENT = new Set([
+  // An empty bulletin request asks only for new bulletins; the cancel is silent.
+  "REQ_NEWS_BULLETINS",
+  "CANCEL_NEWS_BULLETINS",
   "CANCEL_CONTRACT_DATA",
   "CANCEL_TICK_BY_TICK_DATA",
   "CANCEL_REAL_TIME_BARS",

@@ -2,6 +2,7 @@ import { configHandlers } from "./config.js";
 import { historicalHandlers } from "./historical.js";
 import { historicalMoreHandlers } from "./historical-more.js";
 import { marketDataHandlers } from "./market-data.js";
+import { newsHandlers } from "./news.js";
 import { optionCalculationHandlers } from "./option-calculations.js";
 import { referenceHandlers } from "./reference.js";
 import { scannerHandlers } from "./scanner.js";
@@ -23,5 +24,6 @@ export const HANDLERS: ReadonlyMap<string, RequestHandler> = new Map(
     ...historicalHandlers,
     ...historicalMoreHandlers,
     ...scannerHandlers,
+    ...newsHandlers,
   }),
 );
