@@ -1,7 +1,7 @@
 import { EventName, IBApi } from "@stoqey/ib";
 import { EReader } from "../src/client/ereader.js";
 import { startScriptedHost } from "../test/harness/scripted-host.js";
-import type { TickStream } from "./tick-stream.js";
+import { buildTickStream, chunksOf, type TickStream } from "./tick-stream.js";
 
 /** Tick callbacks counted per kind, to prove every tick reached its typed callback. */
 export interface TickCounts {
@@ -58,6 +58,22 @@ export function oursDispatcher(serverVersion: number): { run(chunks: readonly Bu
       return { ...counts };
     },
   };
+}
+
+/**
+ * The same tick mix as protobuf at `serverVersion` (226, the newest: what the simulated host sends), through our
+ * EReader → EWrapper. Fails unless every tick reached its callback.
+ */
+export function protobufTicksCase(frames: number, serverVersion = 226) {
+  const stream = buildTickStream(frames, serverVersion);
+  const chunks = chunksOf(stream.bytes);
+  const want = expectedCounts(stream);
+  const ours = oursDispatcher(serverVersion);
+  const got = ours.run(chunks);
+  if (JSON.stringify(got) !== JSON.stringify(want)) {
+    throw new Error(`protobuf at ${serverVersion}: callbacks ${JSON.stringify(got)} != ${JSON.stringify(want)}`);
+  }
+  return { stream, callbacks: got, run: () => ours.run(chunks) };
 }
 
 /**

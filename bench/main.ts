@@ -1,6 +1,12 @@
 import { measure } from "mitata";
 import { ceilingProtobuf, ceilingText } from "./ceiling.js";
-import { expectedCounts, oursDispatcher, stoqeyDispatcher, type TickCounts } from "./client-dispatch.js";
+import {
+  expectedCounts,
+  oursDispatcher,
+  protobufTicksCase,
+  stoqeyDispatcher,
+  type TickCounts,
+} from "./client-dispatch.js";
 import { decodeAll, frameAll } from "./decode.js";
 import { historyCases } from "./history.js";
 import { hostFanout } from "./host-fanout.js";
@@ -163,6 +169,23 @@ async function largerMessages(): Promise<void> {
   }
 }
 
+/** Our EReader → EWrapper on the same tick mix as protobuf at 226, the form the simulated host sends. */
+async function clientProtobuf(): Promise<void> {
+  const c = protobufTicksCase(FRAMES, 226);
+  const { frames, bytes } = c.stream;
+  if (!json) console.log(`\nclient dispatch, protobuf at 226: ${frames} frames`);
+  await rate(
+    "client.protobuf.sv226.tws-ts",
+    frames,
+    bytes.length,
+    () => {
+      c.run();
+      return frames;
+    },
+    { frames, bytes: bytes.length, callbacks: c.callbacks },
+  );
+}
+
 /** The simulated host's fan-out to 32 clients with 100 market data streams each (bench/host-fanout.ts). */
 async function hostFigures(): Promise<void> {
   if (!json) console.log("\nsimulated host fan-out: 32 clients × 100 level-1 streams, our EClient over TCP");
@@ -172,6 +195,7 @@ async function hostFigures(): Promise<void> {
 await main();
 await largerMessages();
 await clientVersusStoqey();
+await clientProtobuf();
 await hostFigures();
 if (!json) console.log("\nhost: historical ranges (cold: a fresh engine; warm: kept summaries)");
 await historyCases(report);

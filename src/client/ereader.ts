@@ -1,14 +1,24 @@
 import { FieldReader } from "../protocol/field-reader.js";
 import { FrameDecoder } from "../protocol/framing.js";
-import { IncomingMessageId } from "../protocol/message-ids.js";
+import { IncomingMessageId, PROTOBUF_MSG_ID_OFFSET } from "../protocol/message-ids.js";
 import { decodeFrame, MessageDecodeError, specRegistry } from "../protocol/messages/index.js";
+import {
+  readTickGenericProtobuf,
+  readTickPriceProtobuf,
+  readTickSizeProtobuf,
+  readTickStringProtobuf,
+} from "../protocol/messages/market-data/tick-protobuf.js";
 import {
   readTickPrice,
   sizeTickTypeFor,
+  type TickGenericMessage,
   type TickPriceMessage,
+  type TickSizeMessage,
+  type TickStringMessage,
   tickAttribOf,
 } from "../protocol/messages/market-data/ticks.js";
 import { TickType } from "../protocol/models/tick-type.js";
+import { ProtobufFields } from "../protocol/protobuf-fields.js";
 import { ServerVersion } from "../protocol/server-versions.js";
 
 /** What the reader reports besides wrapper callbacks. */
@@ -45,6 +55,10 @@ export class EReader {
   private readonly frames = new FrameDecoder();
   private readonly reader = new FieldReader();
   private readonly tick: TickPriceMessage = { reqId: 0, tickType: 0, price: 0, size: undefined, attrMask: 0 };
+  private readonly fields = new ProtobufFields();
+  private readonly sizeTick: TickSizeMessage = { reqId: 0, tickType: 0, size: undefined };
+  private readonly stringTick: TickStringMessage = { reqId: 0, tickType: 0, value: "" };
+  private readonly genericTick: TickGenericMessage = { reqId: 0, tickType: 0, value: undefined };
   private qBuf: Uint8Array[] = [];
   private qStart: number[] = [];
   private qEnd: number[] = [];
@@ -130,6 +144,15 @@ export class EReader {
   private dispatch(buf: Uint8Array, start: number, end: number): void {
     const sv = this.serverVersion;
     // The commonest messages by far take a path that allocates nothing beyond the callback's arguments.
+    if (sv >= ServerVersion.PROTOBUF && end - start >= 4) {
+      const wireId = ((buf[start]! << 24) | (buf[start + 1]! << 16) | (buf[start + 2]! << 8) | buf[start + 3]!) >>> 0;
+      const id = wireId - PROTOBUF_MSG_ID_OFFSET;
+      if (id >= IncomingMessageId.TICK_PRICE && id <= IncomingMessageId.TICK_STRING && HOT_TEXT[id]) {
+        if (this.hotProtobuf(id, buf, start + 4, end)) return;
+        this.generic(buf, start, end);
+        return;
+      }
+    }
     if (sv < ServerVersion.PROTOBUF_MARKET_DATA) {
       const r = this.reader;
       let id: number;
@@ -191,6 +214,47 @@ export class EReader {
       const fn = w.tickGeneric;
       if (typeof fn === "function") this.call3("tickGeneric", fn as Callback, reqId, tickType, value);
       else this.events.unhandled("tickGeneric", [reqId, tickType, value]);
+    }
+    return true;
+  }
+
+  /**
+   * The protobuf tick messages (any server version from PROTOBUF: the form follows the id, as in the generic
+   * path), read field by field by src/protocol/messages/market-data/tick-protobuf.ts into reused messages, then
+   * called back as the specs' `callbacks` do for the protobuf form (attributes unpacked from all three bits, NOT_SET
+   * ticks dropped). Returns false when the body is refused (truncated, malformed, not plain ASCII text): nothing
+   * has been dispatched then, and the generic path decodes or reports it.
+   */
+  private hotProtobuf(id: number, buf: Uint8Array, bodyStart: number, end: number): boolean {
+    const f = this.fields.reset(buf, bodyStart, end);
+    const w = this.wrapper as HotWrapper;
+    if (id === IncomingMessageId.TICK_PRICE) {
+      const m = this.tick;
+      if (!readTickPriceProtobuf(f, m)) return false;
+      const attrib = tickAttribOf(m.attrMask);
+      const price = w.tickPrice;
+      if (typeof price === "function") this.call4("tickPrice", price as Callback, m.reqId, m.tickType, m.price, attrib);
+      else this.events.unhandled("tickPrice", [m.reqId, m.tickType, m.price, attrib]);
+      const sizeType = sizeTickTypeFor(m.tickType);
+      if (sizeType !== TickType.NOT_SET) this.tickSizeCall(w, m.reqId, sizeType, m.size);
+    } else if (id === IncomingMessageId.TICK_SIZE) {
+      const m = this.sizeTick;
+      if (!readTickSizeProtobuf(f, m)) return false;
+      if (m.tickType !== TickType.NOT_SET) this.tickSizeCall(w, m.reqId, m.tickType, m.size);
+    } else if (id === IncomingMessageId.TICK_STRING) {
+      const m = this.stringTick;
+      if (!readTickStringProtobuf(f, m)) return false;
+      if (m.tickType === TickType.NOT_SET) return true;
+      const fn = w.tickString;
+      if (typeof fn === "function") this.call3("tickString", fn as Callback, m.reqId, m.tickType, m.value);
+      else this.events.unhandled("tickString", [m.reqId, m.tickType, m.value]);
+    } else {
+      const m = this.genericTick;
+      if (!readTickGenericProtobuf(f, m)) return false;
+      if (m.tickType === TickType.NOT_SET) return true;
+      const fn = w.tickGeneric;
+      if (typeof fn === "function") this.call3("tickGeneric", fn as Callback, m.reqId, m.tickType, m.value);
+      else this.events.unhandled("tickGeneric", [m.reqId, m.tickType, m.value]);
     }
     return true;
   }
@@ -260,7 +324,7 @@ interface HotWrapper {
 // Typed loosely: the wrapper is any object; a callback is called only when it is a function.
 type Callback = (this: HotWrapper, ...args: unknown[]) => void;
 
-/** Text ids with a hot path: TICK_PRICE, TICK_SIZE, TICK_GENERIC, TICK_STRING. */
+/** Ids with a hot path, text or protobuf: TICK_PRICE, TICK_SIZE, TICK_GENERIC, TICK_STRING. */
 const HOT_TEXT: boolean[] = [];
 for (const id of [
   IncomingMessageId.TICK_PRICE,
