@@ -231,12 +231,14 @@ export class EReader {
     if (id === IncomingMessageId.TICK_PRICE) {
       const m = this.tick;
       if (!readTickPriceProtobuf(f, m)) return false;
+      // Kept before the first callback: a callback that flushes the reader reuses `m`.
+      const { reqId, tickType, size } = m;
       const attrib = tickAttribOf(m.attrMask);
       const price = w.tickPrice;
-      if (typeof price === "function") this.call4("tickPrice", price as Callback, m.reqId, m.tickType, m.price, attrib);
-      else this.events.unhandled("tickPrice", [m.reqId, m.tickType, m.price, attrib]);
-      const sizeType = sizeTickTypeFor(m.tickType);
-      if (sizeType !== TickType.NOT_SET) this.tickSizeCall(w, m.reqId, sizeType, m.size);
+      if (typeof price === "function") this.call4("tickPrice", price as Callback, reqId, tickType, m.price, attrib);
+      else this.events.unhandled("tickPrice", [reqId, tickType, m.price, attrib]);
+      const sizeType = sizeTickTypeFor(tickType);
+      if (sizeType !== TickType.NOT_SET) this.tickSizeCall(w, reqId, sizeType, size);
     } else if (id === IncomingMessageId.TICK_SIZE) {
       const m = this.sizeTick;
       if (!readTickSizeProtobuf(f, m)) return false;
