@@ -6,20 +6,32 @@ import { requestError } from "../errors-table.js";
 import { LEGAL_GENERIC_TICKS, MarketDataCode, MarketDataText } from "../market-data/codes.js";
 import { streamExtras } from "../market-data/extras.js";
 import type { StreamView } from "../market-data/ticks.js";
+import { isNewsProvider, NEWS_PROVIDERS } from "../news/providers.js";
 import type { RequestHandler } from "./types.js";
 
-/** Parses a generic tick list: the ids, `mdoff`, and the first id TWS does not know (if any). */
-function parseGenericTicks(list: string): { ids: Set<number>; mdoff: boolean; bad?: string } {
+/**
+ * Parses a generic tick list: the ids, `mdoff`, the news providers of `292:BRFG+DJNL` (every provider for a bare
+ * `292`), and the first item TWS does not know (if any).
+ */
+function parseGenericTicks(list: string): { ids: Set<number>; mdoff: boolean; news: string[]; bad?: string } {
   const ids = new Set<number>();
+  const news = new Set<string>();
   let mdoff = false;
   for (const item of list.split(",")) {
     const t = item.trim();
     if (t === "") continue;
+    const providers = /^292:([A-Za-z0-9_+]+)$/.exec(t)?.[1]?.split("+").filter(Boolean);
     if (t.toLowerCase() === "mdoff") mdoff = true;
-    else if (/^\d+$/.test(t) && LEGAL_GENERIC_TICKS.has(Number(t))) ids.add(Number(t));
-    else return { ids, mdoff, bad: t };
+    else if (providers) {
+      const unknown = providers.find((p) => !isNewsProvider(p));
+      if (unknown !== undefined) return { ids, mdoff, news: [], bad: t };
+      for (const p of providers) news.add(p);
+    } else if (/^\d+$/.test(t) && LEGAL_GENERIC_TICKS.has(Number(t))) {
+      ids.add(Number(t));
+      if (t === "292") for (const p of NEWS_PROVIDERS) news.add(p.code);
+    } else return { ids, mdoff, news: [], bad: t };
   }
-  return { ids, mdoff };
+  return { ids, mdoff, news: [...news] };
 }
 
 /**
@@ -46,7 +58,7 @@ export const marketDataHandlers: Record<string, RequestHandler> = {
         ctx.error(reqId, e.code, e.text);
         return;
       }
-      if (!streaming && (generic.ids.size > 0 || generic.mdoff)) {
+      if (!streaming && (generic.ids.size > 0 || generic.mdoff || generic.news.length > 0)) {
         const e = requestError("validate", request.name, MarketDataText.snapshotGenericTicks);
         ctx.error(reqId, e.code, e.text);
         return;
@@ -80,7 +92,8 @@ export const marketDataHandlers: Record<string, RequestHandler> = {
         delayed: kind.delayed,
         generic: generic.ids,
         mdoff: generic.mdoff,
-        extras: streamExtras(md.engine, instrument, kind.delayed, generic.ids, ctx.host.clock.now()),
+        newsProviders: generic.news,
+        extras: streamExtras(md.engine, instrument, kind.delayed, generic.ids, ctx.host.clock.now(), generic.news),
       };
       const send = (name: Parameters<typeof ctx.reply>[0], value: unknown) => ctx.reply(name, value);
       if (m.regulatorySnapshot) md.regulatorySnapshot(ctx.clientId, view, send);

@@ -1,10 +1,12 @@
 import type { MarketEngine, MarketInstrument } from "../engine/market/index.js";
+import { NewsTicks } from "../news/news-ticks.js";
 import { GenericTicks } from "./generic/stream.js";
 import { OptionTicks } from "./option-ticks.js";
 import type { StreamExtras } from "./ticks.js";
 
 /**
- * The extra ticks of a level-1 stream: an option's computations and the generic ticks asked for, or undefined
+ * The extra ticks of a level-1 stream: an option's computations, the generic ticks asked for and news headlines
+ * (292), or undefined
  * when there are none (a plain stream's hot path then makes nothing but its own ticks).
  */
 export function streamExtras(
@@ -13,8 +15,10 @@ export function streamExtras(
   delayed: boolean,
   generic: ReadonlySet<number>,
   t: number,
+  newsProviders: readonly string[] = [],
 ): StreamExtras | undefined {
   const parts: StreamExtras[] = [];
+  if (newsProviders.length > 0) parts.push(new NewsTicks(engine, instrument, newsProviders, t));
   if (OptionTicks.applies(instrument)) parts.push(new OptionTicks(engine, instrument, delayed));
   if (generic.size > 0) {
     const g = new GenericTicks(engine, instrument, generic, t);

@@ -71,6 +71,8 @@ export interface StreamView {
   readonly generic: ReadonlySet<number>;
   /** `mdoff` in the generic tick list: no top-of-book ticks. */
   readonly mdoff: boolean;
+  /** The news providers of generic tick 292 (`292:BRFG+DJNL`; every provider for a bare `292`). */
+  readonly newsProviders?: readonly string[];
   /**
    * The ticks beyond top of book (option computations, generic ticks), or undefined: a plain stream that asked for
    * no generic tick has none, so its hot path makes nothing more than its own ticks.
@@ -85,6 +87,14 @@ export interface TickSink {
   text(tickType: number, value: string): void;
   generic(tickType: number, value: number): void;
   option(tickType: number, computation: object): void;
+  /** A TICK_NEWS headline (generic tick 292). */
+  news(headline: {
+    timeStamp: number;
+    providerCode: string;
+    articleId: string;
+    headline: string;
+    extraData: string;
+  }): void;
 }
 
 /** Ticks a stream sends beside top of book: all of them first, then those that changed. */
@@ -120,6 +130,9 @@ class Builder implements TickSink {
   }
   option(tickType: number, computation: object): void {
     this.out.push(["TICK_OPTION_COMPUTATION", { reqId: this.view.reqId, tickType, ...computation }]);
+  }
+  news(headline: object): void {
+    this.out.push(["TICK_NEWS", { tickerId: this.view.reqId, ...headline }]);
   }
   /** A bid or ask: live ones carry canAutoExecute and are followed by their own TICK_SIZE. */
   quote(priceType: number, price: number, size: number): void {

@@ -51,7 +51,14 @@ export const GENERIC_TICKS: ReadonlyMap<number, GenericTickSpec> = new Map<numbe
   [236, { ticks: [T.SHORTABLE, T.SHORTABLE_SHARES], for: "STK" }],
   [258, { ticks: [T.FUNDAMENTAL_RATIOS], for: "STK" }],
   [291, { ticks: [], for: "", none: "not in the docs' table; TWS lists it as 'ivclose' without a tick type" }],
-  [292, { ticks: [T.NEWS_TICK], for: "", none: "news ticks belong to the news service, not to level-1 data" }],
+  [
+    292,
+    {
+      ticks: [T.NEWS_TICK],
+      for: "",
+      none: "headlines come as TICK_NEWS from the news desk (news/news-ticks.ts), not from this table",
+    },
+  ],
   [293, { ticks: [T.TRADE_COUNT], for: "any" }],
   [294, { ticks: [T.TRADE_RATE], for: "any" }],
   [295, { ticks: [T.VOLUME_RATE], for: "any" }],
