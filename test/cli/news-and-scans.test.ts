@@ -10,7 +10,7 @@ import { type Answer, type ScriptedTws, scriptedTws } from "./scripted-tws.js";
 
 /**
  * `tws news` and `tws scan` against a scripted TWS, which pins the commands to the protocol (requests sent, replies
- * shown) on their own; the simulated host's news is being built beside this. Scans also run against the host.
+ * shown) on their own; both also run against the simulated host at the end.
  */
 
 const hosts: ScriptedTws[] = [];
@@ -254,5 +254,27 @@ describe("tws scan against the simulated host", () => {
     expect(code).toBe(EXIT_CODES.ok);
     expect(jsonLines(stdout)).toEqual(scanCodes(scannerParametersXml()).map((c) => ({ type: "scanCode", ...c })));
     expect(jsonLines(stdout).map((l) => l["code"])).toContain("TOP_PERC_GAIN");
+  });
+});
+
+describe("tws news against the simulated host", () => {
+  const fixture = cliHost();
+
+  it("lists the host's providers, then the contract's headlines, then an article's text", async () => {
+    const { port } = await fixture.start({ seed: 15 });
+    const providers = await run(["news", "--port", port, "--json"]);
+    expect(providers.code).toBe(EXIT_CODES.ok);
+    expect(jsonLines(providers.stdout).map((l) => l["code"])).toEqual(["BRFG", "BRFUPDN", "DJNL"]);
+    const listed = await run(["news", "--symbol", "AAPL", "--rows", "3", "--port", port, "--json"]);
+    expect(listed.code).toBe(EXIT_CODES.ok);
+    const headlines = jsonLines(listed.stdout);
+    expect(headlines).toHaveLength(3);
+    for (const h of headlines)
+      expect(h).toMatchObject({ type: "headline", symbol: "AAPL", headline: expect.stringMatching(/^\[SIM\] /) });
+    const times = headlines.map((h) => String(h["time"]));
+    expect(times).toEqual([...times].sort().reverse());
+    const article = await run(["news", "--article", String(headlines[0]!["articleId"]), "--port", port]);
+    expect(article.code).toBe(EXIT_CODES.ok);
+    expect(article.stdout).toContain("AAPL");
   });
 });
