@@ -56,6 +56,14 @@ describe("FieldReader (rules of the official Python decoder, utils.decode)", () 
     for (let i = 0; i < 6; i++) expect(r.readDecimal()).toBeUndefined();
   });
 
+  it("keeps every Decimal's spelling, round small integers (served from a cache) included", () => {
+    const texts = ["0", "7", "100", "99999", "100000", "007", "00", "100.0", "-5", "+5", "12345678"];
+    for (const pass of [1, 2]) {
+      const r = reader(`${texts.join("|")}|`);
+      for (const t of texts) expect(r.readDecimal(), `${t} (pass ${pass})`).toBe(t);
+    }
+  });
+
   it("reads longs as bigint without losing digits", () => {
     const r = reader("9007199254740993|9223372036854775807||-1|");
     expect(r.readLong()).toBe(9007199254740993n);

@@ -38,6 +38,31 @@ function utf8(buf: Buffer, start: number, end: number): string {
   return (buf as unknown as NodeSlices).utf8Slice(start, end);
 }
 
+/**
+ * The texts of the integers below 100,000 as they were read, kept: most sizes are such round numbers, and reading
+ * one then makes no new string. Strings are immutable, so sharing them changes nothing for the caller.
+ */
+const SMALL_INTEGERS: (string | undefined)[] = [];
+const SMALL_INTEGER_DIGITS = 5;
+
+/** The kept text of a field of 1 to 5 digits without a leading zero (or `0`), else undefined. */
+function smallInteger(buf: Uint8Array, start: number, stop: number): string | undefined {
+  const n = stop - start;
+  if (n > SMALL_INTEGER_DIGITS || (buf[start] === ZERO && n > 1)) return undefined;
+  let v = 0;
+  for (let i = start; i < stop; i++) {
+    const c = buf[i]!;
+    if (c < ZERO || c > NINE) return undefined;
+    v = v * 10 + (c - ZERO);
+  }
+  let text = SMALL_INTEGERS[v];
+  if (text === undefined) {
+    text = String(v);
+    SMALL_INTEGERS[v] = text;
+  }
+  return text;
+}
+
 /** True for `[-+]?digits[.digits]` with at least one digit: the common spelling of a Decimal. */
 function plainDecimal(buf: Uint8Array, start: number, stop: number): boolean {
   let i = start;
@@ -220,7 +245,7 @@ export class FieldReader {
     const stop = this.fieldEnd("decimal");
     let v: string | undefined;
     if (stop !== start) {
-      v = latin1(this.text, start, stop);
+      v = smallInteger(this.buf, start, stop) ?? latin1(this.text, start, stop);
       // Sizes are nearly always plain digits with at most one point: check those bytes without a regex.
       if (!plainDecimal(this.buf, start, stop) && !DECIMAL_RE.test(v)) this.fail("decimal", start, stop);
       if (stop - start >= 10 && UNSET_DECIMAL_SPELLINGS.has(v)) v = undefined;

@@ -7,7 +7,8 @@ import {
   specRegistry,
   type WrapperCall,
 } from "../../src/protocol/messages/index.js";
-import { type TickPriceMessage, tickPrice } from "../../src/protocol/messages/market-data/ticks.js";
+import { type TickPriceMessage, tickAttribOf, tickPrice } from "../../src/protocol/messages/market-data/ticks.js";
+import { ServerVersion } from "../../src/protocol/server-versions.js";
 import { UNSET_DOUBLE } from "../../src/protocol/values.js";
 import { notationToPayload } from "../harness/notation.js";
 
@@ -110,5 +111,23 @@ describe("malformed market-data replies are reported, naming the message", () =>
   it("a protobuf TICK_OPTION_COMPUTATION cut inside a double", () => {
     const e = decodeError("221#0801210000", 225);
     expect(e.messageName).toBe("TICK_OPTION_COMPUTATION");
+  });
+});
+
+describe("tick attributes", () => {
+  it("unpack every mask as the official decoders do, as shared frozen values", () => {
+    for (let mask = 0; mask < 8; mask++) {
+      const pb = tickAttribOf(mask);
+      expect(pb).toEqual({ canAutoExecute: (mask & 1) !== 0, pastLimit: (mask & 2) !== 0, preOpen: (mask & 4) !== 0 });
+      expect(Object.isFrozen(pb)).toBe(true);
+      expect(tickAttribOf(mask)).toBe(pb);
+      // Text below PRE_OPEN_BID_ASK knows no preOpen bit; below PAST_LIMIT only a mask of exactly 1 counts.
+      expect(tickAttribOf(mask, ServerVersion.PRE_OPEN_BID_ASK - 1).preOpen).toBe(false);
+      expect(tickAttribOf(mask, ServerVersion.PAST_LIMIT - 1)).toEqual({
+        canAutoExecute: mask === 1,
+        pastLimit: false,
+        preOpen: false,
+      });
+    }
   });
 });

@@ -1,17 +1,17 @@
-/** Attributes of a TICK_PRICE, unpacked from its `attrMask`. */
+/** Attributes of a TICK_PRICE, unpacked from its `attrMask`: read-only, one shared frozen value per combination. */
 export interface TickAttrib {
   /** Bit 0: the quote can be executed automatically. */
-  canAutoExecute: boolean;
+  readonly canAutoExecute: boolean;
   /** Bit 1 (MIN_SERVER_VER_PAST_LIMIT): the bid is below the day's low or the ask above the day's high. */
-  pastLimit: boolean;
+  readonly pastLimit: boolean;
   /** Bit 2 (MIN_SERVER_VER_PRE_OPEN_BID_ASK): the quote is from the pre-open session. */
-  preOpen: boolean;
+  readonly preOpen: boolean;
 }
 
 /** Attributes of a last-trade tick (tick-by-tick Last/AllLast, historical Last ticks). */
 export interface TickAttribLast {
   /** The trade is outside the day's limits. */
-  pastLimit: boolean;
+  readonly pastLimit: boolean;
   /** The trade was not reported to the tape. */
   unreported: boolean;
 }

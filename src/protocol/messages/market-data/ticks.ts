@@ -78,18 +78,26 @@ export function sizeTickTypeFor(priceTickType: number): number {
 /**
  * Unpacks `attrMask` as the official text decoder does at `serverVersion`: below MIN_SERVER_VER_PAST_LIMIT only
  * `attrMask == 1` means canAutoExecute; the protobuf decoder always unpacks all three bits (`serverVersion`
- * undefined).
+ * undefined). The result is a shared frozen value (one per mask), safe to keep.
  */
 export function tickAttribOf(attrMask: number, serverVersion?: number): TickAttrib {
-  if (serverVersion !== undefined && serverVersion < ServerVersion.PAST_LIMIT) {
-    return { canAutoExecute: attrMask === 1, pastLimit: false, preOpen: false };
-  }
-  return {
-    canAutoExecute: (attrMask & 1) !== 0,
-    pastLimit: (attrMask & 2) !== 0,
-    preOpen: (serverVersion === undefined || serverVersion >= ServerVersion.PRE_OPEN_BID_ASK) && (attrMask & 4) !== 0,
-  };
+  // One frozen value per mask and version rule: the hot tick path hands out these instead of a new object a tick.
+  if (serverVersion !== undefined && serverVersion < ServerVersion.PAST_LIMIT)
+    return attrMask === 1 ? OLD_AUTO : OLD_NONE;
+  const preOpen = serverVersion === undefined || serverVersion >= ServerVersion.PRE_OPEN_BID_ASK;
+  return (preOpen ? ATTRIBS : ATTRIBS_NO_PRE_OPEN)[attrMask & 7]!;
 }
+
+const attrib = (canAutoExecute: boolean, pastLimit: boolean, preOpen: boolean): TickAttrib =>
+  Object.freeze({ canAutoExecute, pastLimit, preOpen });
+const OLD_AUTO = attrib(true, false, false);
+const OLD_NONE = attrib(false, false, false);
+const ATTRIBS: readonly TickAttrib[] = Array.from({ length: 8 }, (_, m) =>
+  attrib((m & 1) !== 0, (m & 2) !== 0, (m & 4) !== 0),
+);
+const ATTRIBS_NO_PRE_OPEN: readonly TickAttrib[] = Array.from({ length: 8 }, (_, m) =>
+  attrib((m & 1) !== 0, (m & 2) !== 0, false),
+);
 
 /** Reads TICK_PRICE's text fields after the id into `out` (reused by the client's hot path). */
 export function readTickPrice(r: FieldReader, out: TickPriceMessage): TickPriceMessage {
