@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { EXIT_CODES } from "../../src/cli/exit-codes.js";
+import { durationStart, parseDuration } from "../../src/protocol/historical-settings.js";
 import { buildBars } from "../../src/server/history/bars.js";
-import { durationStart, parseDuration } from "../../src/server/history/params.js";
 import { validateBars } from "../../src/server/history/validation.js";
 import type { SimulatedHost } from "../../src/server/index.js";
 import { cliHost } from "./cli-host.js";

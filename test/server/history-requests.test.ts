@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { BAR_SIZES, parseDuration, stepFit } from "../../src/protocol/historical-settings.js";
 import { buildBars } from "../../src/server/history/bars.js";
-import { BAR_SIZES, parseDuration, stepFit } from "../../src/server/history/params.js";
 import { MarketEngine, universeResolver } from "../../src/server/index.js";
 import { hostFixture } from "../harness/host-fixture.js";
 import type { TestClient } from "../harness/test-client.js";

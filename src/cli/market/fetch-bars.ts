@@ -1,14 +1,14 @@
+import {
+  type Duration,
+  durationSeconds,
+  durationStart,
+  durationText,
+  longestRequest,
+} from "../../protocol/historical-settings.js";
 import type { Bar } from "../../protocol/models/bar.js";
 import type { Contract } from "../../protocol/models/contract.js";
 import type { Session } from "../session/session.js";
-import {
-  type Duration,
-  durationStart,
-  durationText,
-  HistoryPacer,
-  longestRequest,
-  nominalSeconds,
-} from "./history-limits.js";
+import { HistoryPacer } from "./history-limits.js";
 import { barStart, twsUtcText } from "./history-time.js";
 
 /** A bars query, its settings checked. */
@@ -53,7 +53,7 @@ function requestBars(session: Session, q: BarsQuery, end: string, duration: stri
 /** Whether the query is longer than one request may carry for its bar size. */
 export function needsChunks(q: BarsQuery): boolean {
   const longest = longestRequest(q.barSeconds);
-  return longest !== undefined && nominalSeconds(q.duration) > nominalSeconds(longest);
+  return longest !== undefined && durationSeconds(q.duration) > durationSeconds(longest);
 }
 
 /**

@@ -1,3 +1,10 @@
+import {
+  barSeconds,
+  type Duration,
+  durationStart,
+  parseDuration,
+  stepFit,
+} from "../../protocol/historical-settings.js";
 import type { ReqHistoricalDataMessage } from "../../protocol/messages/historical/bars-request.js";
 import {
   isTradingDay,
@@ -20,7 +27,6 @@ import {
   SCHEDULE_DAILY_ONLY,
   TIME_LENGTH_EXCEEDED,
 } from "./errors.js";
-import { barSeconds, type Duration, durationStart, parseDuration, stepFit } from "./params.js";
 import { hmdsName, type ShowKind, WHAT_TO_SHOW } from "./what-to-show.js";
 
 /**

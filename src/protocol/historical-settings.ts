@@ -1,6 +1,7 @@
 /**
  * The bar sizes and durations of REQ_HISTORICAL_DATA and how they fit together (TWS API docs, "Historical Bar
- * Sizes", "Duration", "Step Sizes", and the older "Valid Duration String / Bar Size" table of the same docs).
+ * Sizes", "Duration", "Step Sizes", and the older "Valid Duration String / Bar Size" table of the same docs): TWS's
+ * rules, shared by the simulated host (which enforces them) and the command line (which splits long ranges by them).
  */
 
 const DAY = 86_400;
@@ -110,3 +111,23 @@ export function stepFit(bar: number, d: Duration): "ok" | "too-small" | "too-lar
   const row = STEP_TABLE.find((r) => seconds <= r.upTo)!;
   return bar < row.min ? "too-small" : bar > row.max ? "too-large" : "ok";
 }
+
+/**
+ * The longest duration one request may carry for a bar size (the step table read the other way): 1 secs → 1800 S,
+ * 5 secs → 3600 S, 10–15 secs → 14400 S, 30 secs → 28800 S, 1 min → 1 D, 2 mins → 2 D, 3–20 mins → 1 W,
+ * 30 mins to 8 hours → 1 M; daily and longer bars have no limit (undefined).
+ */
+export function longestRequest(barSeconds: number): Duration | undefined {
+  if (barSeconds < 5) return { count: 1800, unit: "S" };
+  if (barSeconds < 10) return { count: 3600, unit: "S" };
+  if (barSeconds < 30) return { count: 14_400, unit: "S" };
+  if (barSeconds < 60) return { count: 28_800, unit: "S" };
+  if (barSeconds < 120) return { count: 1, unit: "D" };
+  if (barSeconds < 180) return { count: 2, unit: "D" };
+  if (barSeconds < 1800) return { count: 1, unit: "W" };
+  if (barSeconds < DAY) return { count: 1, unit: "M" };
+  return undefined;
+}
+
+/** A duration as TWS writes it: `1 D`, `3600 S`. */
+export const durationText = (d: Duration): string => `${d.count} ${d.unit}`;
