@@ -91,6 +91,29 @@ describe("the market engine over the whole instrument universe", () => {
     expect(again.process(again.instrumentOf({ conId: call.conId })!).quote(s)).toEqual(q);
   });
 
+  it("walks a derivative's tape at the same prices as its quotes: last trade, bars and totals agree with the model", () => {
+    const engine = new MarketEngine({ seed: 5, resolve: universeResolver(() => MONDAY) });
+    const es = engine.instrumentOf({ symbol: "ES", secType: "FUT", localSymbol: "ESZ6" })!;
+    const option = engine.instrumentOf({
+      conId: universeAt(MONDAY).instruments.find((i) => i.details.contract.secType === "OPT")!.details.contract.conId,
+    })!;
+    const s = MONDAY / 1000;
+    for (const instrument of [es, option]) {
+      const p = engine.process(instrument);
+      const walked: number[] = [];
+      p.forEachQuote(s - 30, s, (q) => walked.push(q.bid, q.ask, q.tradePrice));
+      const direct = Array.from({ length: 30 }, (_, i) => p.quote(s - 30 + i)).flatMap((q) => [
+        q.bid,
+        q.ask,
+        q.tradePrice,
+      ]);
+      expect(walked).toEqual(direct);
+      const state = engine.state(instrument, MONDAY);
+      expect(state.last).toBe(p.quote(state.lastTime / 1000).tradePrice);
+      expect(Math.abs(state.last - state.bid)).toBeLessThan(10 * instrument.minTick);
+    }
+  });
+
   it("resolves AAPL without a secType to the stock, and a future without an expiry to nothing (ambiguous)", () => {
     const resolve = universeResolver(() => MONDAY);
     expect(resolve({ symbol: "AAPL" })?.conId).toBe(265598);

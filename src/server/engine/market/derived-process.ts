@@ -58,4 +58,10 @@ export class DerivedProcess extends PriceProcess {
   override mid(s: number): number {
     return Math.max(fairValue(this.terms, this.underlying.mid(s), s), this.tick / 2);
   }
+
+  /** The walks of the tape (bars, totals) see the same mids as {@link mid}: from the underlying's, second by second. */
+  override forEachMid(from: number, to: number, fn: (s: number, mid: number) => void): void {
+    const floor = this.tick / 2;
+    this.underlying.forEachMid(from, to, (s, spot) => fn(s, Math.max(fairValue(this.terms, spot, s), floor)));
+  }
 }

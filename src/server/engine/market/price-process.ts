@@ -174,8 +174,11 @@ export class PriceProcess {
     });
   }
 
-  /** The mid price of every second in [from, to), one bridge refinement per segment. */
-  private forEachMid(from: number, to: number, fn: (s: number, mid: number) => void): void {
+  /**
+   * The mid price of every second in [from, to), one bridge refinement per segment: the same values as
+   * {@link mid}, which a derived process (futures, options) overrides together with this.
+   */
+  forEachMid(from: number, to: number, fn: (s: number, mid: number) => void): void {
     for (let s = from; s < to; ) {
       const segment = Math.floor(s / SEGMENT);
       const base = segment * SEGMENT;
