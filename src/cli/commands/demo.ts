@@ -1,5 +1,6 @@
 import type { Contract } from "../../protocol/models/contract.js";
 import type { CommandDefinition } from "../context.js";
+import { demoClock } from "../market/demo-clock.js";
 import { type Quote, quoteCallbacks, quoteRecord } from "../market/quote.js";
 import { alignRight, quoteCells } from "../market/quote-board.js";
 import { RecentCloses, sparkline } from "../market/sparkline.js";
@@ -54,7 +55,7 @@ function board(rows: readonly Row[], out: Output): string[] {
 }
 
 /** Opens the quote stream and the one-minute bars (kept up to date) of one instrument. */
-function follow(session: Session, row: Row, contract: Contract, changed: () => void): void {
+function follow(session: Session, row: Row, contract: Contract, changed: () => void, now: () => number): void {
   const noted = (e: TwsError) => {
     row.note = `no data: ${e.text} (TWS error ${e.code})`;
     changed();
@@ -63,7 +64,7 @@ function follow(session: Session, row: Row, contract: Contract, changed: () => v
   session.stream(
     `quote ${row.quote.symbol}`,
     (reqId) => session.client.reqMktData(reqId, contract, "", false, false),
-    quoteCallbacks(row.quote, changed),
+    quoteCallbacks(row.quote, changed, now),
     { cancel: (reqId) => session.client.cancelMktData(reqId), tolerate: noted },
   );
   const onBar = (_id: number, bar: { date: string; close: number }) => {
@@ -90,6 +91,12 @@ function follow(session: Session, row: Row, contract: Contract, changed: () => v
   );
 }
 
+/** The heading's time: UTC, with the date when the host replays another day. */
+function hostTimeText(t: number, withDate: boolean): string {
+  const iso = new Date(t).toISOString();
+  return `${withDate ? `${iso.slice(0, 10)} ` : ""}${iso.slice(11, 19)} UTC`;
+}
+
 /** `tws demo` (`npm start`): a live board of a few instruments from the embedded simulated host. */
 export const demoCommand: CommandDefinition = {
   name: "demo",
@@ -114,13 +121,20 @@ export const demoCommand: CommandDefinition = {
         const out = ctx.output();
         const seconds = parseSeconds(opts.duration);
         const specs = (symbols.length > 0 ? symbols : [...DEMO_SYMBOLS]).map((s) => parseSymbol(s));
-        await withSession(sessionOptions(ctx), async (session) => {
+        const options = sessionOptions(ctx);
+        // Off US market hours the embedded host replays the latest session, so stocks move at any hour.
+        const demo = options.target.kind === "embedded" ? demoClock() : undefined;
+        await withSession({ ...options, hostClock: demo?.clock }, async (session) => {
           const rows: Row[] = specs.map((s) => ({ quote: { symbol: s.label }, closes: new RecentCloses(TREND_BARS) }));
           const view = ctx.io.isTTY && !out.json ? new LiveView(ctx.io.stdout) : undefined;
           const started = Date.now();
+          const clock = demo?.clock;
+          const replay =
+            demo?.replayFrom !== undefined ? ", replaying the latest US session (the market is closed now)" : "";
           const heading = () =>
             `${out.colors.bold("tws-ts")} live data from ${session.where}  ${out.colors.dim(
-              `${new Date().toISOString().slice(11, 19)} UTC, ${Math.floor((Date.now() - started) / 1000)} s${view ? ", Ctrl-C to stop" : ""}`,
+              `${hostTimeText(clock ? clock.now() : Date.now(), clock !== undefined && replay !== "")}${replay}, ` +
+                `${Math.floor((Date.now() - started) / 1000)} s${view ? ", Ctrl-C to stop" : ""}`,
             )}`;
           const dirty = new Set<Row>();
           const draw = () => {
@@ -145,7 +159,7 @@ export const demoCommand: CommandDefinition = {
             resolveSymbol(session, specs[i]!).then(
               ({ label, contract }) => {
                 row.quote.symbol = label;
-                follow(session, row, contract, changed);
+                follow(session, row, contract, changed, clock ? () => clock.now() : Date.now);
               },
               (error: Error) => {
                 row.note = error.message;

@@ -49,12 +49,13 @@ const SIZE_TICKS: ReadonlyMap<number, SizeField> = new Map([
 ]);
 
 /**
- * The market data callbacks that keep `quote` up to date; `changed` runs after each change. TWS sends -1 for a
- * price or size it has none of (a closed market's bid, say): that clears the field.
+ * The market data callbacks that keep `quote` up to date; `changed` runs after each change, and `now` stamps it
+ * (the wall clock, or the embedded host's when it replays another day). TWS sends -1 for a price or size it has
+ * none of (a closed market's bid, say): that clears the field.
  */
-export function quoteCallbacks(quote: Quote, changed: () => void): Partial<EWrapper> {
+export function quoteCallbacks(quote: Quote, changed: () => void, now: () => number = Date.now): Partial<EWrapper> {
   const touch = () => {
-    quote.time = Date.now();
+    quote.time = now();
     changed();
   };
   return {

@@ -1,6 +1,6 @@
 import type { EWrapper } from "../../client/ewrapper.js";
 import { ConnectError, EClient } from "../../client/index.js";
-import { type SimulatedHost, startSimulatedHost } from "../../server/index.js";
+import { type HostClock, type SimulatedHost, startSimulatedHost } from "../../server/index.js";
 import { CliError, EXIT_CODES } from "../exit-codes.js";
 import { describeTarget, type Target } from "../target.js";
 import { connectFailure, lostConnection } from "./connect-messages.js";
@@ -72,6 +72,8 @@ export interface SessionOptions {
   readonly warn: (text: string) => void;
   /** How long to wait for the handshake and the first nextValidId (default 10 s). */
   readonly connectTimeoutMs?: number;
+  /** The embedded host's clock (default: real time). */
+  readonly hostClock?: HostClock;
 }
 
 /** Options of a stream (see {@link Session.stream}). */
@@ -127,6 +129,7 @@ export class Session {
       host = await startSimulatedHost({
         port: 0,
         bind: "127.0.0.1",
+        ...(options.hostClock ? { clock: options.hostClock } : {}),
         log: (e) => options.debug(`host: ${e.message}`),
       });
       address = { host: host.host, port: host.port };
