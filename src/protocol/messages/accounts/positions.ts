@@ -3,7 +3,7 @@ import type { Position } from "../../models/account.js";
 import { CancelPositions, PositionEnd, Position as PositionProto, PositionsRequest } from "../../proto/index.js";
 import { ServerVersion } from "../../server-versions.js";
 import { contractFromProto, contractToProto } from "../common/contract.js";
-import type { NoArguments } from "../session/current-time.js";
+import { type NoArguments, versionOnlyText } from "../common/no-arguments.js";
 import { protobufForm, reply, request } from "../spec.js";
 import {
   protoDoubleOrZero,
@@ -28,15 +28,7 @@ export const reqPositions = request<NoArguments>({
   id: OutgoingMessageId.REQ_POSITIONS,
   name: "REQ_POSITIONS",
   minServerVersion: ServerVersion.POSITIONS,
-  text: {
-    write(w) {
-      w.int(VERSION);
-    },
-    read(r) {
-      r.skip();
-      return {};
-    },
-  },
+  text: versionOnlyText(VERSION),
   protobuf: protobufForm(PositionsRequest, { toProto: () => ({}), fromProto: () => ({}) }),
 });
 
@@ -44,15 +36,7 @@ export const cancelPositions = request<NoArguments>({
   id: OutgoingMessageId.CANCEL_POSITIONS,
   name: "CANCEL_POSITIONS",
   minServerVersion: ServerVersion.POSITIONS,
-  text: {
-    write(w) {
-      w.int(VERSION);
-    },
-    read(r) {
-      r.skip();
-      return {};
-    },
-  },
+  text: versionOnlyText(VERSION),
   protobuf: protobufForm(CancelPositions, { toProto: () => ({}), fromProto: () => ({}) }),
 });
 
@@ -119,15 +103,7 @@ export type PositionEndMessage = NoArguments;
 export const positionEnd = reply<PositionEndMessage>({
   id: IncomingMessageId.POSITION_END,
   name: "POSITION_END",
-  text: {
-    write(w) {
-      w.int(VERSION);
-    },
-    read(r) {
-      r.skip();
-      return {};
-    },
-  },
+  text: versionOnlyText(VERSION),
   protobuf: protobufForm(PositionEnd, { toProto: () => ({}), fromProto: () => ({}) }),
   callbacks: () => [["positionEnd"]],
 });

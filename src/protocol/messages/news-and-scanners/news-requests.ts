@@ -9,6 +9,7 @@ import {
 } from "../../proto/index.js";
 import { ServerVersion } from "../../server-versions.js";
 import { requireVersion } from "../common/contract.js";
+import type { NoArguments } from "../common/no-arguments.js";
 import { protobufForm, request } from "../spec.js";
 import {
   intOrUnset,
@@ -26,9 +27,6 @@ import {
  * (providers, article, historical news) came with server versions 115–117 and have no version field; the
  * bulletin pair is older and writes version 1.
  */
-
-/** A request without arguments. */
-export type NoArguments = Record<string, never>;
 
 /** REQ_NEWS_PROVIDERS: the news sources the account may query. */
 export const reqNewsProviders = request<NoArguments>({

@@ -12,8 +12,8 @@ import {
 import { ServerVersion } from "../../server-versions.js";
 import { UNSET_DOUBLE, UNSET_INTEGER } from "../../values.js";
 import { requireVersion } from "../common/contract.js";
+import type { NoArguments } from "../common/no-arguments.js";
 import { protobufForm, request } from "../spec.js";
-import type { NoArguments } from "./news-requests.js";
 import {
   intOrUnset,
   optionsFromProto,

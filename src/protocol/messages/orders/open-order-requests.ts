@@ -5,6 +5,7 @@ import {
   CompletedOrdersRequest,
   OpenOrdersRequest,
 } from "../../proto/index.js";
+import { type NoArguments, versionOnlyText } from "../common/no-arguments.js";
 import { protobufForm, request } from "../spec.js";
 
 /**
@@ -26,33 +27,17 @@ export interface ReqCompletedOrdersMessage {
 /** The version field of the open-order requests' text form. */
 const VERSION = 1;
 
-export const reqOpenOrders = request<Record<string, never>>({
+export const reqOpenOrders = request<NoArguments>({
   id: OutgoingMessageId.REQ_OPEN_ORDERS,
   name: "REQ_OPEN_ORDERS",
-  text: {
-    write(w) {
-      w.int(VERSION);
-    },
-    read(r) {
-      r.skip();
-      return {};
-    },
-  },
+  text: versionOnlyText(VERSION),
   protobuf: protobufForm(OpenOrdersRequest, { toProto: () => ({}), fromProto: () => ({}) }),
 });
 
-export const reqAllOpenOrders = request<Record<string, never>>({
+export const reqAllOpenOrders = request<NoArguments>({
   id: OutgoingMessageId.REQ_ALL_OPEN_ORDERS,
   name: "REQ_ALL_OPEN_ORDERS",
-  text: {
-    write(w) {
-      w.int(VERSION);
-    },
-    read(r) {
-      r.skip();
-      return {};
-    },
-  },
+  text: versionOnlyText(VERSION),
   protobuf: protobufForm(AllOpenOrdersRequest, { toProto: () => ({}), fromProto: () => ({}) }),
 });
 

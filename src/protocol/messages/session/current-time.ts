@@ -6,6 +6,7 @@ import {
   CurrentTimeRequest,
 } from "../../proto/index.js";
 import { ServerVersion } from "../../server-versions.js";
+import type { NoArguments } from "../common/no-arguments.js";
 import { protobufForm, reply, request } from "../spec.js";
 import { readWrapperInt, timeFromProto, timeToProto } from "./text-fields.js";
 
@@ -14,9 +15,6 @@ import { readWrapperInt, timeFromProto, timeToProto } from "./text-fields.js";
  * REQ_CURRENT_TIME_IN_MILLIS / CURRENT_TIME_IN_MILLIS (epoch milliseconds). Protobuf from
  * PROTOBUF_REST_MESSAGES_3 (213).
  */
-
-/** A request without arguments. */
-export type NoArguments = Record<string, never>;
 
 /** CURRENT_TIME: the server's time in epoch seconds (absent protobuf field: undefined; the callback gets 0). */
 export interface CurrentTimeMessage {

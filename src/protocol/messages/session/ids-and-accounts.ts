@@ -6,8 +6,8 @@ import {
   NextValidId as NextValidIdProto,
 } from "../../proto/index.js";
 import { UNSET_INTEGER } from "../../values.js";
+import { type NoArguments, versionOnlyText } from "../common/no-arguments.js";
 import { protobufForm, reply, request } from "../spec.js";
-import type { NoArguments } from "./current-time.js";
 import { readWrapperInt, readWrapperText, writeWrapperText } from "./text-fields.js";
 
 /**
@@ -77,15 +77,7 @@ export const nextValidId = reply<NextValidIdMessage>({
 export const reqManagedAccts = request<NoArguments>({
   id: OutgoingMessageId.REQ_MANAGED_ACCTS,
   name: "REQ_MANAGED_ACCTS",
-  text: {
-    write(w) {
-      w.int(VERSION);
-    },
-    read(r) {
-      r.skip();
-      return {};
-    },
-  },
+  text: versionOnlyText(VERSION),
   protobuf: protobufForm(ManagedAccountsRequest, { toProto: () => ({}), fromProto: () => ({}) }),
 });
 
