@@ -37,6 +37,7 @@ describe("tws contract", () => {
     const futures = universeAt(host.clock.now()).instruments.filter(
       (i) => i.details.contract.symbol === "ES" && i.details.contract.secType === "FUT",
     );
+    expect(futures.length).toBeGreaterThan(1);
     const many = await run(["contract", "ES", "--port", port]);
     expect(many.code).toBe(EXIT_CODES.ok);
     for (const f of futures) expect(many.stdout).toContain(`${f.details.contract.conId}  ES`);
@@ -59,6 +60,8 @@ describe("tws chain", () => {
     const options = universeAt(host.clock.now()).instruments.filter((i) => i.details.underConId === 265598);
     const expiries = [...new Set(options.map((o) => o.details.contract.lastTradeDateOrContractMonth!))].sort();
     const strikes = [...new Set(options.map((o) => o.details.contract.strike!))].sort((a, b) => a - b);
+    expect(expiries.length).toBeGreaterThan(1);
+    expect(strikes.length).toBeGreaterThan(1);
     const lines = jsonLines(stdout);
     expect(lines.map((l) => l["exchange"])).toContain("SMART");
     for (const line of lines) {

@@ -75,6 +75,7 @@ describe("historical data as IB Gateway 10.40 answered", () => {
     // The first request left at 2026-10-02 04:57:40 New York time (its HISTORICAL_DATA_END's end).
     const { host } = await fx.start({ clock: steppedClock(Date.UTC(2026, 9, 2, 8, 57, 40)) });
     const c = await fx.ready(host, 198);
+    const compared = { bars: 0, formats: new Set<number>(), head: 0, cancel: 0 };
     for (const [i, r] of api.entries()) {
       if (r.leg !== "api_out" || !r.request) continue;
       // The recorded answer: the next incoming message of its kind (farm notices come in between).
@@ -84,6 +85,9 @@ describe("historical data as IB Gateway 10.40 answered", () => {
         c.send("REQ_HISTORICAL_DATA", barsRequest(r.request));
         const recorded = answer("HISTORICAL_DATA").callbacks!.map((cb) => cb[2] as RecordedBar);
         const bars = (await c.take("HISTORICAL_DATA")).value.bars as RecordedBar[];
+        expect(bars).toHaveLength(7);
+        compared.bars++;
+        compared.formats.add(Number(r.request.formatDate));
         expect(bars.map((b) => b.date)).toEqual(recorded.map((b) => b.date));
         expect(bars.map((b) => Object.keys(b).sort())).toEqual(recorded.map(shapeOf));
         const end = answer("HISTORICAL_DATA_END").callbacks![0] as [string, number, string, string];
@@ -96,14 +100,22 @@ describe("historical data as IB Gateway 10.40 answered", () => {
         c.send("REQ_HEAD_TIMESTAMP", { ...r.request, useRTH: r.request.useRTH ? 1 : 0 });
         const [, reqId, headTimestamp] = answer("HEAD_TIMESTAMP").callbacks![0] as [string, number, string];
         expect((await c.take("HEAD_TIMESTAMP")).value).toEqual({ reqId, headTimestamp });
+        compared.head++;
       } else if (r.msg_name === "CANCEL_HISTORICAL_DATA") {
         c.send("CANCEL_HISTORICAL_DATA", r.request);
         const [, reqId, , code, text] = answer("ERR_MSG").callbacks![0] as [string, number, null, number, string];
         expect(await c.takeError()).toEqual({ reqId, code, text });
+        expect(code).toBe(366);
+        compared.cancel++;
       } else if (r.msg_name === "CANCEL_HEAD_TIMESTAMP") {
         c.send("CANCEL_HEAD_TIMESTAMP", r.request);
       }
     }
     expect(c.pending()).toEqual([]);
+    // The recording's requests were all compared: hourly bars in both date formats, head timestamps, the 366.
+    expect(compared.bars).toBeGreaterThanOrEqual(2);
+    expect([...compared.formats].sort()).toEqual([1, 2]);
+    expect(compared.head).toBeGreaterThan(0);
+    expect(compared.cancel).toBe(1);
   });
 });

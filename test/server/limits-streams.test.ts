@@ -20,7 +20,11 @@ async function barrier(c: TestClient): Promise<void> {
 
 describe("tick-by-tick and depth limits", () => {
   it("allows 5 % of the market data lines in tick-by-tick streams (10190), and one more after a cancel", async () => {
-    const { host } = await fx.start({ clock: steppedClock(MONDAY_OPEN), marketDataLines: 40, requestsPerSecond: 100 });
+    const { host, clock } = await fx.start({
+      clock: steppedClock(MONDAY_OPEN),
+      marketDataLines: 40,
+      requestsPerSecond: 100,
+    });
     const a = await fx.ready(host, 1);
     const b = await fx.ready(host, 2);
     reqTicks(a, 1, "AAPL");
@@ -36,6 +40,9 @@ describe("tick-by-tick and depth limits", () => {
     reqTicks(b, 4, "IBM");
     await barrier(b);
     expect(b.pending().filter((m) => m.name === "ERR_MSG")).toEqual([]);
+    // Served, not quietly dropped: its ticks come as the clock moves.
+    clock.advance(2_000);
+    await b.take((m) => m.name === "TICK_BY_TICK" && m.value.reqId === 4);
   });
 
   it("refuses a second request for the same instrument and type within 15 s, and serves it after", async () => {
@@ -56,6 +63,7 @@ describe("tick-by-tick and depth limits", () => {
     await barrier(c);
     clock.advance(2_000);
     await c.take((m) => m.name === "TICK_BY_TICK" && m.value.reqId === 4);
+    await c.take((m) => m.name === "TICK_BY_TICK" && m.value.reqId === 3);
     expect(c.pending().filter((m) => m.name === "ERR_MSG")).toEqual([]);
   });
 

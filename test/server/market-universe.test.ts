@@ -148,6 +148,9 @@ describe("the option model", () => {
     expect(call.price - put.price).toBeCloseTo(100 - 100 * Math.exp(-0.05), 6);
     expect(call.delta).toBeCloseTo(0.6368, 3);
     expect(call.gamma).toBeCloseTo(0.01876, 4);
+    // Vega per volatility point (37.52 per 1.00) and theta per calendar day (-6.414 a year), as TWS reports them.
+    expect(call.vega).toBeCloseTo(0.37524, 4);
+    expect(call.theta).toBeCloseTo(-6.414 / 365, 5);
   });
 
   it("recovers the volatility from a price, and says NaN below intrinsic value", () => {

@@ -73,6 +73,7 @@ describe.each([176, 214])("news at server version %i", (sv) => {
     expect(rows).toHaveLength(12);
     expect(hasMore).toBe(true);
     const times = rows.map((r) => parseNewsTime(r.time)!);
+    let quotedMoves = 0;
     for (const [i, r] of rows.entries()) {
       expect(r.time).toMatch(TIME);
       expect(r.requestId).toBe(1);
@@ -84,11 +85,13 @@ describe.each([176, 214])("news at server version %i", (sv) => {
       if (i > 0) expect(times[i]).toBeLessThanOrEqual(times[i - 1]!);
       // The move a headline quotes is the engine's at the headline's time.
       const quoted = /([+-]\d+\.\d\d)%/.exec(r.headline);
+      if (quoted) quotedMoves++;
       if (quoted)
         expect(quoted[1]).toBe(
           `${marketView(engine, instrument, times[i]!).change >= 0 ? "+" : ""}${marketView(engine, instrument, times[i]!).change.toFixed(2)}`,
         );
     }
+    expect(quotedMoves).toBeGreaterThan(0);
     expect(new Set(rows.map((r) => r.articleId)).size).toBe(12);
 
     // A window holding part of them: exactly those in (start, end], newest first, no more.
