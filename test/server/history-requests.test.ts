@@ -37,6 +37,9 @@ const TABLE: [string, string, string, number | `err ${number}`][] = [
   ["60 S", "1 day", "TRADES", "err 162"],
   ["1 D", "1 secs", "TRADES", "err 162"],
   ["1 Y", "1 hour", "TRADES", "err 162"],
+  // The host's own cap: a range it would walk for seconds, blocking every client, is refused.
+  ["6 Y", "1 day", "TRADES", "err 321"],
+  ["999999 D", "1 day", "TRADES", "err 321"],
   ["1 D", "7 mins", "TRADES", "err 321"],
   ["1 X", "1 min", "TRADES", "err 321"],
   ["0 S", "1 secs", "TRADES", "err 321"],

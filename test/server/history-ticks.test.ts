@@ -137,6 +137,9 @@ describe("histograms, schedules and daily bars", () => {
     c.send("CANCEL_HISTOGRAM_DATA", { tickerId: 11 });
     c.send("REQ_HISTOGRAM_DATA", { tickerId: 12, contract: AAPL, useRTH: true, timePeriod: "1 fortnight" });
     expect((await c.takeError(321)).reqId).toBe(12);
+    // Longer than the host serves in one request (it would walk every trade of 13 months): refused, not slow.
+    c.send("REQ_HISTOGRAM_DATA", { tickerId: 13, contract: AAPL, useRTH: true, timePeriod: "13 months" });
+    expect((await c.takeError(321)).reqId).toBe(13);
   });
 
   it("SCHEDULE: the sessions of each trading day in the instrument's zone, daily bars only", async () => {

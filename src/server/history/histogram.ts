@@ -13,12 +13,21 @@ import {
 
 const UNIT_DAYS: Record<string, number> = { day: 1, days: 1, week: 7, weeks: 7, month: 30, months: 30 };
 
-/** The period in calendar days, or undefined when it does not read (`<n> days|weeks|months`, singular too). */
+/**
+ * The longest histogram period the host serves: a year. Each day's trades are walked once, and one request may not
+ * hold the event loop for long (assumed limit; longer periods get the same 321 as an unreadable one).
+ */
+export const MAX_HISTOGRAM_DAYS = 366;
+
+/**
+ * The period in calendar days, or undefined when it does not read (`<n> days|weeks|months`, singular too) or is
+ * longer than {@link MAX_HISTOGRAM_DAYS}.
+ */
 export function parsePeriod(text: string): number | undefined {
   const m = /^\s*(\d+)\s+([a-z]+)\s*$/i.exec(text);
   const unit = m && UNIT_DAYS[m[2]!.toLowerCase()];
   const n = m ? Number(m[1]) : 0;
-  return unit && n > 0 ? n * unit : undefined;
+  return unit && n > 0 && n * unit <= MAX_HISTOGRAM_DAYS ? n * unit : undefined;
 }
 
 /** Price → volume of the trades in [start, end), lowest price first, sizes as Decimal text. */

@@ -1,6 +1,7 @@
 import {
   barSeconds,
   type Duration,
+  durationSeconds,
   durationStart,
   parseDuration,
   stepFit,
@@ -28,6 +29,12 @@ import {
   TIME_LENGTH_EXCEEDED,
 } from "./errors.js";
 import { hmdsName, type ShowKind, WHAT_TO_SHOW } from "./what-to-show.js";
+
+/** The longest range the simulated host serves in one request: 5 years (see the check below). */
+export const MAX_HISTORY_SECONDS = 5 * 365 * 86_400;
+const RANGE_TOO_LONG = invalid(
+  "Historical data query duration is longer than the simulated host serves (5 Y at most).",
+);
 
 /**
  * A REQ_HISTORICAL_DATA checked as TWS checks it, in TWS's order: the request's own fields first (321 and the date
@@ -92,6 +99,9 @@ export function validateBars(m: ReqHistoricalDataMessage, host: ValidationHost):
   if (rule.kind === "schedule" && bar !== 86_400) return SCHEDULE_DAILY_ONLY;
   // The simulated market has no yield curve: a bond's yields are data TWS would have and the host has not.
   if (rule.kind === "yield") return noData(`${instrument.symbol}@${instrument.exchange} ${what}`);
+  // The host walks every trading second of a range once: one request may not hold the event loop (and every other
+  // client) for long. Assumed limit, not TWS's (which answers up to its data's start).
+  if (durationSeconds(duration) > MAX_HISTORY_SECONDS) return RANGE_TOO_LONG;
   const fit = stepFit(bar, duration);
   if (fit === "too-small") return TIME_LENGTH_EXCEEDED;
   if (fit === "too-large") return INVALID_STEP;
